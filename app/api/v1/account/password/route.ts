@@ -1,0 +1,28 @@
+import { route } from "@/lib/server/route";
+import { changePasswordRequest } from "@/lib/api/account";
+import { verifySignInProof } from "@/lib/server/auth/verify-proof";
+import { replaceLoginSecrets } from "@/lib/server/data/users";
+import { revokeOtherSessions } from "@/lib/server/data/sessions";
+import { forbidden } from "@/lib/server/errors";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route({
+  access: "session",
+  body: changePasswordRequest,
+  handler: async ({ body, session }) => {
+    // The old password is proven like a sign-in, so a hijacked unlocked tab alone cannot
+    // change it.
+    const proof = await verifySignInProof({
+      email: session.email,
+      challengeId: body.challengeId,
+      signature: body.signature,
+    });
+    if (!proof.ok || proof.userId !== session.userId) {
+      throw forbidden("The current password is not correct.");
+    }
+    await replaceLoginSecrets(session.userId, body);
+    const revoked = await revokeOtherSessions(session.userId, session.sessionId);
+    return { revoked };
+  },
+});

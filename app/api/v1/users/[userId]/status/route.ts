@@ -1,0 +1,19 @@
+import { route } from "@/lib/server/route";
+import { updateUserStatusRequest } from "@/lib/api/user";
+import { setUserStatus } from "@/lib/server/data/users";
+import { revokeAllSessions } from "@/lib/server/data/sessions";
+import { badRequest, notFound } from "@/lib/server/errors";
+
+export const dynamic = "force-dynamic";
+
+export const PUT = route({
+  access: "admin",
+  body: updateUserStatusRequest,
+  handler: async ({ params, body, session }) => {
+    const userId = params.userId ?? "";
+    if (userId === session.userId) throw badRequest("You cannot suspend yourself.", "status");
+    if (!(await setUserStatus(userId, body.status))) throw notFound("No such user.");
+    if (body.status === "suspended") await revokeAllSessions(userId);
+    return { status: body.status };
+  },
+});

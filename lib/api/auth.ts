@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { base64url, email, kdfParams } from "./common";
+
+export const preloginRequest = z.object({ email });
+export const preloginResponse = z.object({ salt: base64url(16), kdf: kdfParams });
+export type PreloginResponse = z.infer<typeof preloginResponse>;
+
+export const challengeResponse = z.object({ challengeId: z.string(), nonce: base64url(32) });
+export type ChallengeResponse = z.infer<typeof challengeResponse>;
+
+/** The signed proof handed to next-auth's credentials callback. */
+export const signInProof = z.object({
+  email,
+  challengeId: z.string().min(1).max(64),
+  signature: base64url(64),
+});
+export type SignInProof = z.infer<typeof signInProof>;

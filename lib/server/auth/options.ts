@@ -1,0 +1,90 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { signInProof } from "@/lib/api/auth";
+import { env } from "../env";
+import { serverSecret } from "../server-secret";
+import { clientAddress } from "../request-origin";
+import { createSession, revokeSession, findSessionByToken } from "../data/sessions";
+import { validateSessionToken, type SessionContext } from "../session";
+import { verifySignInProof } from "./verify-proof";
+import { noteSignInFailure, noteSignInSuccess } from "./rate-limit";
+
+declare module "next-auth" {
+  interface Session {
+    coffer?: SessionContext;
+  }
+  interface User {
+    sessionToken?: string;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    sessionToken?: string;
+    coffer?: SessionContext;
+  }
+}
+
+const sessionLifetimeMs = () => env.COFFER_SESSION_MAX_HOURS * 3_600_000;
+
+export const authOptions: NextAuthOptions = {
+  secret: serverSecret,
+  // next-auth v4 allows only JWT sessions with credentials; the JWT carries nothing but the
+  // session secret, and the database row decides on every request whether it is still valid.
+  session: { strategy: "jwt", maxAge: Math.ceil(sessionLifetimeMs() / 1000) },
+  pages: { signIn: "/signin", error: "/signin" },
+  providers: [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Coffer",
+      credentials: {
+        email: { type: "text" },
+        challengeId: { type: "text" },
+        signature: { type: "text" },
+      },
+      async authorize(credentials, request) {
+        const proof = signInProof.safeParse(credentials);
+        if (!proof.success) return null;
+        const headers = (request?.headers ?? {}) as Record<string, string | undefined>;
+        const address = clientAddress(headers);
+        const result = await verifySignInProof(proof.data);
+        if (!result.ok) {
+          await noteSignInFailure(proof.data.email, address);
+          return null;
+        }
+        await noteSignInSuccess(proof.data.email);
+        const session = await createSession({
+          userId: result.userId,
+          lifetimeMs: sessionLifetimeMs(),
+          userAgent: headers["user-agent"] ?? null,
+          ipAddress: address,
+        });
+        return { id: result.userId, sessionToken: session.token };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      const sessionToken = user?.sessionToken ?? token.sessionToken;
+      if (!sessionToken) throw new Error("session missing");
+      return { sessionToken, coffer: await validateSessionToken(sessionToken) };
+    },
+    async session({ session, token }) {
+      return { expires: session.expires, coffer: token.coffer };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (!token?.sessionToken) return;
+      const row = await findSessionByToken(token.sessionToken);
+      if (row) await revokeSession(row.id);
+    },
+  },
+  logger: {
+    // Error metadata can carry request details; log the code only.
+    error: (code) => console.error(`[auth] ${code}`),
+    warn: (code) => console.warn(`[auth] ${code}`),
+    debug: () => {},
+  },
+};

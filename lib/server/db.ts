@@ -1,0 +1,35 @@
+import "server-only";
+import { PrismaClient } from "./generated/prisma/client";
+import { openDatabase, type DatabaseKind } from "./database/adapter";
+import { env } from "./env";
+
+interface Database {
+  client: PrismaClient;
+  kind: DatabaseKind;
+}
+
+// One client per process, kept on globalThis so that module re-evaluation (dev reloads,
+// several route bundles) never opens the PGlite directory twice.
+const holder = globalThis as typeof globalThis & { cofferDatabase?: Promise<Database> };
+
+async function connect(): Promise<Database> {
+  const connection = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDirectory: env.COFFER_DATA_DIR,
+  });
+  return { client: new PrismaClient({ adapter: connection.adapter }), kind: connection.kind };
+}
+
+export function database(): Promise<Database> {
+  holder.cofferDatabase ??= connect().catch((error: unknown) => {
+    holder.cofferDatabase = undefined;
+    throw error;
+  });
+  return holder.cofferDatabase;
+}
+
+export async function db(): Promise<PrismaClient> {
+  return (await database()).client;
+}
+
+export type { PrismaClient };

@@ -1,0 +1,40 @@
+import "server-only";
+import { z } from "zod";
+
+// Validated once at boot: a bad value stops start-up with a message naming the variable.
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection string")
+    .optional(),
+  COFFER_DATA_DIR: z.string().min(1).default(".data"),
+  COFFER_URL: z.url().default("http://localhost:3000"),
+  COFFER_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  COFFER_SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
+  COFFER_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  COFFER_SIGNIN_LIMIT_ACCOUNT: z.coerce.number().int().positive().default(10),
+  COFFER_SIGNIN_LIMIT_ADDRESS: z.coerce.number().int().positive().default(50),
+  COFFER_SIGNIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  COFFER_TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function load(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)
+      .join("\n");
+    throw new Error(`Coffer cannot start: invalid environment\n${problems}`);
+  }
+  return parsed.data;
+}
+
+export const env = load();
+
+/** The one origin browsers use to reach this installation (scheme://host[:port]). */
+export const appOrigin = new URL(env.COFFER_URL).origin;

@@ -1,0 +1,22 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { currentSession, type SessionContext } from "./session";
+import { organizationExists } from "./data/organization";
+
+/**
+ * For server-rendered pages: the checked session, or a redirect to sign-in (or to setup on a
+ * fresh installation). Every authenticated page calls this; a revoked session is therefore
+ * signed out on its next navigation.
+ */
+export async function pageSession(): Promise<SessionContext> {
+  const session = await currentSession();
+  if (session) return session;
+  if (!(await organizationExists())) redirect("/setup");
+  redirect("/signin");
+}
+
+export async function adminPageSession(): Promise<SessionContext> {
+  const session = await pageSession();
+  if (session.role !== "owner" && session.role !== "admin") redirect("/home");
+  return session;
+}

@@ -1,0 +1,101 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { HttpError, badRequest } from "./errors";
+import { assertSameOrigin } from "./request-origin";
+import { requireAdmin, requireSession, type SessionContext } from "./session";
+
+type Access = "public" | "session" | "admin";
+
+interface HandlerContext<Body, Auth> {
+  request: Request;
+  body: Body;
+  session: Auth;
+  params: Record<string, string>;
+}
+
+interface RouteOptions<Schema extends z.ZodType | undefined, A extends Access> {
+  access: A;
+  body?: Schema;
+  status?: number;
+  handler: (
+    context: HandlerContext<
+      Schema extends z.ZodType ? z.infer<Schema> : undefined,
+      A extends "public" ? null : SessionContext
+    >,
+  ) => Promise<unknown>;
+}
+
+/**
+ * Turns a handler into a route: same-origin check on state-changing methods, session (and
+ * role) check, body parsed with the lib/api schema, errors mapped to
+ * `{ error: { code, message, field? } }` once, here.
+ */
+export function route<Schema extends z.ZodType | undefined, A extends Access>(
+  options: RouteOptions<Schema, A>,
+) {
+  return async (
+    request: Request,
+    context: { params: Promise<Record<string, string | string[]>> },
+  ): Promise<Response> => {
+    try {
+      assertSameOrigin(request);
+      const session =
+        options.access === "admin"
+          ? await requireAdmin()
+          : options.access === "session"
+            ? await requireSession()
+            : null;
+      const body = options.body ? await parseBody(request, options.body) : undefined;
+      const rawParams = (await context?.params) ?? {};
+      const params = Object.fromEntries(
+        Object.entries(rawParams).map(([key, value]) => [key, String(value)]),
+      );
+      const result = await options.handler({
+        request,
+        body: body as never,
+        session: session as never,
+        params,
+      });
+      if (result instanceof Response) return result;
+      if (result === undefined) return new NextResponse(null, { status: 204 });
+      return NextResponse.json(result, {
+        status: options.status ?? 200,
+        headers: { "Cache-Control": "no-store" },
+      });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+async function parseBody<Schema extends z.ZodType>(request: Request, schema: Schema) {
+  let json: unknown;
+  try {
+    json = await request.json();
+  } catch {
+    throw badRequest("The request body must be JSON.");
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join(".") || undefined;
+    throw badRequest(field ? `${field} ${issue?.message}` : (issue?.message ?? "Invalid request."), field);
+  }
+  return parsed.data;
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof HttpError) {
+    return NextResponse.json(
+      { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } },
+      { status: error.status, headers: { "Cache-Control": "no-store", ...error.headers } },
+    );
+  }
+  // Never echo the error: it may carry request data. The name is enough to find it.
+  console.error(`[api] unexpected ${error instanceof Error ? error.name : typeof error}`);
+  return NextResponse.json(
+    { error: { code: "internal", message: "Something went wrong. Try again." } },
+    { status: 500 },
+  );
+}

@@ -1,0 +1,78 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { env } from "./env";
+import { findSessionByToken, revokeSession, touchSession } from "./data/sessions";
+import { forbidden, unauthorized } from "./errors";
+import { authOptions } from "./auth/options";
+import type { OrgRole } from "@/lib/api/account";
+
+export interface SessionContext {
+  sessionId: string;
+  userId: string;
+  email: string;
+  name: string;
+  role: OrgRole;
+  authTime: string;
+  mfaVerified: boolean;
+}
+
+export class SessionInvalidError extends Error {
+  constructor(reason: string) {
+    super(`session ${reason}`);
+    this.name = "SessionInvalidError";
+  }
+}
+
+// lastSeenAt is written at most this often: enough precision for a 30-minute idle limit
+// without a write on every request.
+const touchIntervalMs = 30_000;
+
+/**
+ * The check every authenticated request goes through (from next-auth's jwt callback): the
+ * session row must exist, not be revoked, be within its absolute and idle limits, and belong
+ * to an active user. Throws SessionInvalidError otherwise; an idle or over-age session is
+ * revoked so it cannot come back.
+ */
+export async function validateSessionToken(token: string): Promise<SessionContext> {
+  const row = await findSessionByToken(token);
+  if (!row) throw new SessionInvalidError("unknown");
+  if (row.revokedAt) throw new SessionInvalidError("revoked");
+  const now = Date.now();
+  const absoluteLimitMs = env.COFFER_SESSION_MAX_HOURS * 3_600_000;
+  const idleLimitMs = env.COFFER_SESSION_IDLE_MINUTES * 60_000;
+  const expired = row.expiresAt.getTime() <= now || row.authTime.getTime() + absoluteLimitMs <= now;
+  const idle = row.lastSeenAt.getTime() + idleLimitMs <= now;
+  if (expired || idle) {
+    await revokeSession(row.id);
+    throw new SessionInvalidError(expired ? "expired" : "idle");
+  }
+  if (row.user.status !== "active") throw new SessionInvalidError("suspended");
+  if (now - row.lastSeenAt.getTime() > touchIntervalMs) await touchSession(row.id, new Date(now));
+  return {
+    sessionId: row.id,
+    userId: row.userId,
+    email: row.user.email,
+    name: row.user.name,
+    role: row.user.role,
+    authTime: row.authTime.toISOString(),
+    mfaVerified: row.mfaVerified,
+  };
+}
+
+/** The signed-in session of this request, or null. Runs the full database check. */
+export async function currentSession(): Promise<SessionContext | null> {
+  const session = await getServerSession(authOptions);
+  return session?.coffer ?? null;
+}
+
+export async function requireSession(): Promise<SessionContext> {
+  const session = await currentSession();
+  if (!session) throw unauthorized();
+  return session;
+}
+
+export async function requireAdmin(): Promise<SessionContext> {
+  const session = await requireSession();
+  if (session.role !== "owner" && session.role !== "admin") throw forbidden("Admins only.");
+  return session;
+}

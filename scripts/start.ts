@@ -1,0 +1,52 @@
+// `npm start`: build when no production build exists, apply pending migrations, then serve.
+// Migrations run here, before Next.js starts, and close the database again: PGlite allows a
+// single process in its directory at a time.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { openDatabase } from "../lib/server/database/adapter";
+import { applyMigrations } from "../lib/server/database/migrate";
+
+const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+const port = process.env.PORT ?? "3000";
+process.env.COFFER_URL ??= `http://localhost:${port}`;
+process.env.NEXTAUTH_URL ??= process.env.COFFER_URL;
+
+function buildIfNeeded() {
+  if (fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) return;
+  console.log("No production build found: building Coffer (this takes a minute)…");
+  const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+async function migrate() {
+  const connection = await openDatabase({
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDirectory: process.env.COFFER_DATA_DIR || ".data",
+  });
+  try {
+    const applied = await applyMigrations(connection.adapter);
+    if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  } finally {
+    await connection.close();
+  }
+}
+
+async function main() {
+  buildIfNeeded();
+  await migrate();
+  const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+  const server = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", hostname], {
+    stdio: "inherit",
+    env: process.env,
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => server.kill(signal));
+  }
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
