@@ -13,7 +13,11 @@ const KEY_BYTES = 32;
 const TAG_BYTES = 16;
 const ENVELOPE_PATTERN = /^v1\.[A-Za-z0-9_-]{32}\.[A-Za-z0-9_-]{22,}$/;
 
-export function sealEnvelope(key: Uint8Array, plaintext: Uint8Array, associatedData: string): string {
+export function sealEnvelope(
+  key: Uint8Array,
+  plaintext: Uint8Array,
+  associatedData: string,
+): string {
   const sodium = requireSodium();
   return sealEnvelopeWithNonce(key, plaintext, associatedData, sodium.randombytes_buf(NONCE_BYTES));
 }

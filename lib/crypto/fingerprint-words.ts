@@ -5,6 +5,8 @@
  * DO NOT REORDER OR EDIT: the words people compare are derived from the index, so any change
  * makes every client show different words for the same key (test vectors pin this list).
  */
+// Eight per row, so a word's byte value is 8 × row + column (both from 0).
+// prettier-ignore
 export const FINGERPRINT_WORDS: readonly string[] = [
   "acorn", "actor", "agent", "alarm", "album", "amber", "anchor", "angle",
   "apple", "arena", "arrow", "aspen", "atlas", "attic", "award", "bacon",

@@ -19,7 +19,10 @@ export async function getSodium(): Promise<typeof sodium> {
  * (which declares crypto_pwhash in its types but lacks it at run time) fails here too.
  */
 export function requireSodium(): typeof sodium {
-  if (typeof sodium.crypto_pwhash !== "function" || typeof sodium.crypto_generichash !== "function") {
+  if (
+    typeof sodium.crypto_pwhash !== "function" ||
+    typeof sodium.crypto_generichash !== "function"
+  ) {
     throw new Error("libsodium is not ready: await getSodium() once before calling lib/crypto");
   }
   return sodium;

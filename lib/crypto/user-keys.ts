@@ -35,7 +35,11 @@ export function privateKeyAd(userId: string, kind: PrivateKeyKind): string {
   return compose("coffer", "privkey", "v1", userId, kind);
 }
 
-export function wrapUserKey(accountUnlockKey: Uint8Array, userKey: Uint8Array, userId: string): string {
+export function wrapUserKey(
+  accountUnlockKey: Uint8Array,
+  userKey: Uint8Array,
+  userId: string,
+): string {
   return sealEnvelope(accountUnlockKey, userKey, userKeyAd(userId));
 }
 

@@ -98,9 +98,19 @@ describe("deriveRoot and deriveAccountKeys", () => {
     const message = loginMessage("https://coffer.example", "ada@example.com", "chl_1", "bm9uY2U");
     const signature = signMessage(loginKeyPair.privateKey, message);
     expect(verifyMessage(loginKeyPair.publicKey, message, signature)).toBe(true);
-    const replayElsewhere = loginMessage("https://evil.example", "ada@example.com", "chl_1", "bm9uY2U");
+    const replayElsewhere = loginMessage(
+      "https://evil.example",
+      "ada@example.com",
+      "chl_1",
+      "bm9uY2U",
+    );
     expect(verifyMessage(loginKeyPair.publicKey, replayElsewhere, signature)).toBe(false);
-    const otherChallenge = loginMessage("https://coffer.example", "ada@example.com", "chl_2", "bm9uY2U");
+    const otherChallenge = loginMessage(
+      "https://coffer.example",
+      "ada@example.com",
+      "chl_2",
+      "bm9uY2U",
+    );
     expect(verifyMessage(loginKeyPair.publicKey, otherChallenge, signature)).toBe(false);
   });
 });

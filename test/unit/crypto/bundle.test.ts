@@ -59,10 +59,12 @@ describe("signBundle / verifyBundle", () => {
   it("garbage signature or key text → false, not a throw", () => {
     expect(verifyBundle(bundle, "not base64url!")).toBe(false);
     expect(verifyBundle(bundle, "")).toBe(false);
-    expect(verifyBundle({ ...bundle, signPublicKey: "%%" }, signBundle(signPrivateKey, bundle))).toBe(
+    expect(
+      verifyBundle({ ...bundle, signPublicKey: "%%" }, signBundle(signPrivateKey, bundle)),
+    ).toBe(false);
+    expect(verifyBundle({ ...bundle, email: "a|b" }, signBundle(signPrivateKey, bundle))).toBe(
       false,
     );
-    expect(verifyBundle({ ...bundle, email: "a|b" }, signBundle(signPrivateKey, bundle))).toBe(false);
   });
 });
 
@@ -91,7 +93,9 @@ describe("fingerprint", () => {
   });
 
   it("changes when any field changes", () => {
-    expect(fingerprintHex({ ...bundle, email: "ada@example.org" })).not.toBe(fingerprintHex(bundle));
+    expect(fingerprintHex({ ...bundle, email: "ada@example.org" })).not.toBe(
+      fingerprintHex(bundle),
+    );
   });
 
   it("word list: 256 distinct, short, lower-case words", () => {

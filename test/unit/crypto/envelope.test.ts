@@ -67,56 +67,60 @@ describe("envelope round trip", () => {
 });
 
 describe("envelope tamper: each must fail with CryptoError", () => {
-  const cases: Array<[string, (envelope: string) => { key: Uint8Array; envelope: string; ad: string }]> =
+  const cases: Array<
+    [string, (envelope: string) => { key: Uint8Array; envelope: string; ad: string }]
+  > = [
+    ["wrong key", (envelope) => ({ key: otherKey, envelope, ad })],
+    ["wrong AD", (envelope) => ({ key, envelope, ad: `${ad}x` })],
     [
-      ["wrong key", (envelope) => ({ key: otherKey, envelope, ad })],
-      ["wrong AD", (envelope) => ({ key, envelope, ad: `${ad}x` })],
-      [
-        "flipped byte in the nonce",
-        (envelope) => {
-          const [version, nonce, ciphertext] = parts(envelope);
-          return { key, envelope: `${version}.${flipByte(nonce, 5)}.${ciphertext}`, ad };
-        },
-      ],
-      [
-        "flipped byte in the ciphertext body",
-        (envelope) => {
-          const [version, nonce, ciphertext] = parts(envelope);
-          return { key, envelope: `${version}.${nonce}.${flipByte(ciphertext, 0)}`, ad };
-        },
-      ],
-      [
-        "flipped byte in the tag",
-        (envelope) => {
-          const [version, nonce, ciphertext] = parts(envelope);
-          const last = fromBase64Url(ciphertext).length - 1;
-          return { key, envelope: `${version}.${nonce}.${flipByte(ciphertext, last)}`, ad };
-        },
-      ],
-      [
-        "truncated nonce (23 bytes)",
-        (envelope) => {
-          const [version, nonce, ciphertext] = parts(envelope);
-          const short = toBase64Url(fromBase64Url(nonce).subarray(0, 23));
-          return { key, envelope: `${version}.${short}.${ciphertext}`, ad };
-        },
-      ],
-      [
-        "truncated ciphertext (tag cut off)",
-        (envelope) => {
-          const [version, nonce, ciphertext] = parts(envelope);
-          const short = toBase64Url(fromBase64Url(ciphertext).subarray(0, 10));
-          return { key, envelope: `${version}.${nonce}.${short}`, ad };
-        },
-      ],
-      ["unknown version prefix v2.", (envelope) => ({ key, envelope: `v2.${envelope.slice(3)}`, ad })],
-      ["missing version prefix", (envelope) => ({ key, envelope: envelope.slice(3), ad })],
-      ["extra part", (envelope) => ({ key, envelope: `${envelope}.AAAA`, ad })],
-      ["padding added", (envelope) => ({ key, envelope: `${envelope}=`, ad })],
-      ["not base64url", (envelope) => ({ key, envelope: envelope.replace(/.$/, "+"), ad })],
-      ["empty string", () => ({ key, envelope: "", ad })],
-      ["key of the wrong length", (envelope) => ({ key: key.subarray(0, 31), envelope, ad })],
-    ];
+      "flipped byte in the nonce",
+      (envelope) => {
+        const [version, nonce, ciphertext] = parts(envelope);
+        return { key, envelope: `${version}.${flipByte(nonce, 5)}.${ciphertext}`, ad };
+      },
+    ],
+    [
+      "flipped byte in the ciphertext body",
+      (envelope) => {
+        const [version, nonce, ciphertext] = parts(envelope);
+        return { key, envelope: `${version}.${nonce}.${flipByte(ciphertext, 0)}`, ad };
+      },
+    ],
+    [
+      "flipped byte in the tag",
+      (envelope) => {
+        const [version, nonce, ciphertext] = parts(envelope);
+        const last = fromBase64Url(ciphertext).length - 1;
+        return { key, envelope: `${version}.${nonce}.${flipByte(ciphertext, last)}`, ad };
+      },
+    ],
+    [
+      "truncated nonce (23 bytes)",
+      (envelope) => {
+        const [version, nonce, ciphertext] = parts(envelope);
+        const short = toBase64Url(fromBase64Url(nonce).subarray(0, 23));
+        return { key, envelope: `${version}.${short}.${ciphertext}`, ad };
+      },
+    ],
+    [
+      "truncated ciphertext (tag cut off)",
+      (envelope) => {
+        const [version, nonce, ciphertext] = parts(envelope);
+        const short = toBase64Url(fromBase64Url(ciphertext).subarray(0, 10));
+        return { key, envelope: `${version}.${nonce}.${short}`, ad };
+      },
+    ],
+    [
+      "unknown version prefix v2.",
+      (envelope) => ({ key, envelope: `v2.${envelope.slice(3)}`, ad }),
+    ],
+    ["missing version prefix", (envelope) => ({ key, envelope: envelope.slice(3), ad })],
+    ["extra part", (envelope) => ({ key, envelope: `${envelope}.AAAA`, ad })],
+    ["padding added", (envelope) => ({ key, envelope: `${envelope}=`, ad })],
+    ["not base64url", (envelope) => ({ key, envelope: envelope.replace(/.$/, "+"), ad })],
+    ["empty string", () => ({ key, envelope: "", ad })],
+    ["key of the wrong length", (envelope) => ({ key: key.subarray(0, 31), envelope, ad })],
+  ];
 
   it.each(cases)("%s", (_label, tamper) => {
     const sealed = sealEnvelope(key, plaintext, ad);

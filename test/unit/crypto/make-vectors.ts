@@ -12,13 +12,13 @@ import { computeVectors, VECTOR_INPUTS } from "./vector-cases";
 async function main(): Promise<void> {
   await getSodium();
   const document = {
-  description:
-    "Coffer protocol v1 test vectors. Binary values are base64url without padding. " +
-    "The KDF uses small test parameters (recorded in inputs.kdf); production uses KDF_V1.",
-  protocol: "v1",
-  inputs: VECTOR_INPUTS,
-  outputs: computeVectors(),
-};
+    description:
+      "Coffer protocol v1 test vectors. Binary values are base64url without padding. " +
+      "The KDF uses small test parameters (recorded in inputs.kdf); production uses KDF_V1.",
+    protocol: "v1",
+    inputs: VECTOR_INPUTS,
+    outputs: computeVectors(),
+  };
 
   const target = resolve(process.cwd(), "test/fixtures/crypto-vectors.json");
   writeFileSync(target, `${JSON.stringify(document, null, 2)}\n`);

@@ -21,7 +21,9 @@ describe("signMessage / verifyMessage", () => {
   });
 
   it("is deterministic (Ed25519), which the test vectors rely on", () => {
-    expect(signMessage(signer.privateKey, message)).toEqual(signMessage(signer.privateKey, message));
+    expect(signMessage(signer.privateKey, message)).toEqual(
+      signMessage(signer.privateKey, message),
+    );
   });
 
   it("signs the BLAKE2b-256 digest, not the raw message", async () => {
@@ -54,7 +56,10 @@ describe("signMessage / verifyMessage", () => {
   it.each([
     ["a truncated signature", () => [signer.publicKey, new Uint8Array(63)] as const],
     ["an over-long signature", () => [signer.publicKey, new Uint8Array(65)] as const],
-    ["a truncated public key", () => [signer.publicKey.subarray(0, 31), new Uint8Array(64)] as const],
+    [
+      "a truncated public key",
+      () => [signer.publicKey.subarray(0, 31), new Uint8Array(64)] as const,
+    ],
     ["an all-zero public key", () => [new Uint8Array(32), new Uint8Array(64)] as const],
   ])("%s → false, never a throw", (_label, inputs) => {
     const [publicKey, signature] = inputs();

@@ -78,7 +78,12 @@ export function computeVectors(): VectorOutputs {
   const hash = slowHash(inputs.password, fromBase64Url(inputs.salt), inputs.kdf);
   const root = deriveRoot(hash, fromBase64Url(inputs.secretKey));
   const { accountUnlockKey, loginKeyPair } = deriveAccountKeys(root);
-  const message = loginMessage(inputs.origin, inputs.email, inputs.challengeId, inputs.challengeNonce);
+  const message = loginMessage(
+    inputs.origin,
+    inputs.email,
+    inputs.challengeId,
+    inputs.challengeNonce,
+  );
   const identity = sodium.crypto_sign_seed_keypair(fromBase64Url(inputs.identitySignSeed));
   const bundle = vectorBundle();
   return {

@@ -54,11 +54,17 @@ describe("protocol v1 test vectors", () => {
       ),
     ).toBe(true);
     expect(
-      unwrapUserKey(fromBase64Url(outputs.accountUnlockKey), outputs.wrappedUserKey, VECTOR_INPUTS.userId),
+      unwrapUserKey(
+        fromBase64Url(outputs.accountUnlockKey),
+        outputs.wrappedUserKey,
+        VECTOR_INPUTS.userId,
+      ),
     ).toEqual(fromBase64Url(VECTOR_INPUTS.userKey));
     const bundle = vectorBundle();
     expect(buildBundleMessage(bundle)).toBe(outputs.bundleMessage);
     expect(verifyBundle(bundle, outputs.bundleSignature)).toBe(true);
-    expect(parseSecretKey(outputs.secretKeyFormatted)).toEqual(fromBase64Url(VECTOR_INPUTS.secretKey));
+    expect(parseSecretKey(outputs.secretKeyFormatted)).toEqual(
+      fromBase64Url(VECTOR_INPUTS.secretKey),
+    );
   });
 });

@@ -1,0 +1,135 @@
+// Starts Coffer the way `npm start` does (scripts/start.ts: migrate, then `next start`) on a
+// port of its own, against a fresh PGlite directory or a fresh PostgreSQL database, and
+// keeps everything the server prints in a log file for the tests to inspect.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+
+export type DatabaseKind = "pglite" | "postgresql";
+
+export interface ServerInfo {
+  kind: DatabaseKind;
+  url: string;
+  dataDirectory: string;
+  logFile: string;
+  databaseUrl?: string;
+}
+
+export interface RunningServer extends ServerInfo {
+  stop(): Promise<void>;
+  process: ChildProcess;
+}
+
+export const postgresAdminUrl =
+  process.env.COFFER_TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+
+export async function postgresAvailable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: postgresAdminUrl, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** A new, empty PostgreSQL database on the test server; returns its connection string. */
+export async function createPostgresDatabase(prefix = "coffer_test"): Promise<string> {
+  const name = `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const client = new pg.Client({ connectionString: postgresAdminUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(postgresAdminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function dropPostgresDatabase(databaseUrl: string) {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  const client = new pg.Client({ connectionString: postgresAdminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function startServer(options: {
+  kind: DatabaseKind;
+  port: number;
+  env?: Record<string, string>;
+  databaseUrl?: string;
+  dataDirectory?: string;
+}): Promise<RunningServer> {
+  const dataDirectory =
+    options.dataDirectory ?? fs.mkdtempSync(path.join(os.tmpdir(), `coffer-${options.kind}-`));
+  const databaseUrl =
+    options.kind === "postgresql"
+      ? (options.databaseUrl ?? (await createPostgresDatabase()))
+      : undefined;
+  const url = `http://127.0.0.1:${options.port}`;
+  const logFile = path.join(dataDirectory, "server.log");
+  const log = fs.openSync(logFile, "a");
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(options.port),
+    HOSTNAME: "127.0.0.1",
+    COFFER_URL: url,
+    NEXTAUTH_URL: url,
+    COFFER_DATA_DIR: dataDirectory,
+    COFFER_SIGNIN_LIMIT_ADDRESS: "100000",
+    ...options.env,
+  };
+  delete env.DATABASE_URL;
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  const child = spawn(
+    process.execPath,
+    [path.join("node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "scripts/start.ts"],
+    { cwd: process.cwd(), env, stdio: ["ignore", log, log] },
+  );
+  const info: ServerInfo = { kind: options.kind, url, dataDirectory, logFile, databaseUrl };
+  await waitForHealth(url, child, logFile);
+  return {
+    ...info,
+    process: child,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGTERM");
+        await Promise.race([exited, sleep(10_000)]);
+        if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      }
+      fs.closeSync(log);
+    },
+  };
+}
+
+async function waitForHealth(url: string, child: ChildProcess, logFile: string) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`Coffer exited early:\n${fs.readFileSync(logFile, "utf8").slice(-3000)}`);
+    }
+    try {
+      const response = await fetch(`${url}/api/v1/health`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(250);
+  }
+  throw new Error(`Coffer did not become healthy at ${url}`);
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
