@@ -23,7 +23,13 @@ const config = [
   ...nextVitals,
   ...nextTypescript,
   {
-    ignores: [".next/**", "node_modules/**", "lib/server/generated/**", ".data/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "lib/server/generated/**",
+      ".data/**",
+      "next-env.d.ts",
+    ],
   },
   { rules: walls },
   {
@@ -33,7 +39,10 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["next", "next/*", "react", "react-dom", "@prisma/*", "node:*"], message: "lib/crypto is pure and isomorphic." },
+            {
+              group: ["next", "next/*", "react", "react-dom", "@prisma/*", "node:*"],
+              message: "lib/crypto is pure and isomorphic.",
+            },
           ],
         },
       ],

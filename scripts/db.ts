@@ -56,7 +56,8 @@ async function newMigration(name: string | undefined) {
 }
 
 const [command, argument] = process.argv.slice(2);
-const run = command === "migrate" ? migrate() : command === "new-migration" ? newMigration(argument) : null;
+const run =
+  command === "migrate" ? migrate() : command === "new-migration" ? newMigration(argument) : null;
 if (!run) {
   console.error("Usage: tsx scripts/db.ts migrate | new-migration <name>");
   process.exit(2);

@@ -27,6 +27,8 @@ const status = run(process.execPath, [
 if (fs.existsSync(resultsFile)) {
   const results = JSON.parse(fs.readFileSync(resultsFile, "utf8"));
   const skipped = results.numPendingTests + results.numTodoTests;
-  console.log(`\n${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped} skipped`);
+  console.log(
+    `\n${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped} skipped`,
+  );
 }
 process.exit(status);

@@ -34,7 +34,13 @@ export function inviteToDto(invite: {
 }
 
 export function sessionToDto(
-  session: { id: string; authTime: Date; lastSeenAt: Date; userAgent: string | null; ipAddress: string | null },
+  session: {
+    id: string;
+    authTime: Date;
+    lastSeenAt: Date;
+    userAgent: string | null;
+    ipAddress: string | null;
+  },
   currentSessionId: string,
 ): SessionDto {
   return {

@@ -22,7 +22,9 @@ export function assertSameOrigin(request: Request): void {
 }
 
 /** The client address: the first X-Forwarded-For entry (set by Next.js or the reverse proxy). */
-export function clientAddress(headers: Headers | Record<string, string | string[] | undefined>): string {
+export function clientAddress(
+  headers: Headers | Record<string, string | string[] | undefined>,
+): string {
   const raw =
     headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
   const value = Array.isArray(raw) ? raw[0] : raw;

@@ -80,7 +80,10 @@ async function parseBody<Schema extends z.ZodType>(request: Request, schema: Sch
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join(".") || undefined;
-    throw badRequest(field ? `${field} ${issue?.message}` : (issue?.message ?? "Invalid request."), field);
+    throw badRequest(
+      field ? `${field} ${issue?.message}` : (issue?.message ?? "Invalid request."),
+      field,
+    );
   }
   return parsed.data;
 }
@@ -88,7 +91,13 @@ async function parseBody<Schema extends z.ZodType>(request: Request, schema: Sch
 export function errorResponse(error: unknown): Response {
   if (error instanceof HttpError) {
     return NextResponse.json(
-      { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } },
+      {
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.field ? { field: error.field } : {}),
+        },
+      },
       { status: error.status, headers: { "Cache-Control": "no-store", ...error.headers } },
     );
   }

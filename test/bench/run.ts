@@ -12,8 +12,11 @@ async function main() {
   printResults(results);
   const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
   writeResults(results, `${os.cpus().length} × ${cpu}, Node ${process.version}`);
-  const over = results.filter((result) => result.budget !== undefined && result.value > result.budget);
-  if (over.length) console.log(`\n${over.length} figure(s) over budget: ${over.map((r) => r.id).join(", ")}`);
+  const over = results.filter(
+    (result) => result.budget !== undefined && result.value > result.budget,
+  );
+  if (over.length)
+    console.log(`\n${over.length} figure(s) over budget: ${over.map((r) => r.id).join(", ")}`);
 }
 
 main().catch((error: unknown) => {

@@ -44,7 +44,8 @@ export async function unlockBenchmarks(): Promise<BenchResult[]> {
       await page.getByRole("button", { name: "Unlock" }).click();
       await page.getByRole("heading", { name: /Welcome/ }).waitFor({ timeout: 60_000 });
       const measures = await page.evaluate(() => {
-        const last = (name: string) => performance.getEntriesByName(name, "measure").at(-1)?.duration;
+        const last = (name: string) =>
+          performance.getEntriesByName(name, "measure").at(-1)?.duration;
         return { kdf: last("coffer:unlock:kdf"), total: last("coffer:unlock") };
       });
       if (measures.kdf === undefined || measures.total === undefined) {

@@ -18,5 +18,6 @@ export async function assertSelfSignedBundle(account: NewAccount) {
     },
     account.bundleSignature,
   );
-  if (!valid) throw badRequest("The key bundle signature does not verify.", "account.bundleSignature");
+  if (!valid)
+    throw badRequest("The key bundle signature does not verify.", "account.bundleSignature");
 }

@@ -15,7 +15,10 @@ export async function signInAttemptGuard(
 ): Promise<Response | null> {
   const { nextauth } = await context.params;
   if (nextauth.join("/") !== "callback/credentials") return null;
-  const form = await request.clone().formData().catch(() => null);
+  const form = await request
+    .clone()
+    .formData()
+    .catch(() => null);
   const email = emailSchema.safeParse(form?.get("email") ?? "");
   const address = clientAddress(request.headers);
   const retryAfter = await signInRetryAfter(email.success ? email.data : "", address);

@@ -10,8 +10,7 @@ import { findLoginRecord } from "../data/users";
 const decoyPublicKey = new Uint8Array(32).fill(7);
 
 export type ProofResult =
-  | { ok: true; userId: string }
-  | { ok: false; reason: "invalid" | "suspended" };
+  { ok: true; userId: string } | { ok: false; reason: "invalid" | "suspended" };
 
 /**
  * Checks a sign-in proof: an Ed25519 signature by the account's login key over
@@ -25,7 +24,12 @@ export async function verifySignInProof(proof: SignInProof): Promise<ProofResult
     findLiveChallenge(proof.challengeId),
   ]);
   const publicKey = user ? fromBase64Url(user.loginPublicKey) : decoyPublicKey;
-  const message = loginMessage(appOrigin, proof.email, proof.challengeId, challenge?.nonce ?? "none");
+  const message = loginMessage(
+    appOrigin,
+    proof.email,
+    proof.challengeId,
+    challenge?.nonce ?? "none",
+  );
   const signatureValid = verifyMessage(publicKey, message, fromBase64Url(proof.signature));
   if (!user || !challenge || !signatureValid) return { ok: false, reason: "invalid" };
   if (!(await consumeChallenge(challenge.id))) return { ok: false, reason: "invalid" };

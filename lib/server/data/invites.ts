@@ -42,7 +42,11 @@ export async function createInvite(input: {
 
 export async function listInvites() {
   const prisma = await db();
-  return prisma.invite.findMany({ orderBy: { createdAt: "desc" }, take: 200, select: inviteSelect });
+  return prisma.invite.findMany({
+    orderBy: { createdAt: "desc" },
+    take: 200,
+    select: inviteSelect,
+  });
 }
 
 export async function revokeInvite(inviteId: string) {
@@ -75,7 +79,12 @@ export async function acceptInvite(token: string, account: NewAccount) {
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     const invite = await tx.invite.findFirst({
-      where: { tokenHash: hashToken(token), usedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+      where: {
+        tokenHash: hashToken(token),
+        usedAt: null,
+        revokedAt: null,
+        expiresAt: { gt: new Date() },
+      },
       select: { id: true, email: true, role: true, orgId: true },
     });
     if (!invite) return { outcome: "invalid" as const };

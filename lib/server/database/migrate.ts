@@ -65,14 +65,19 @@ export function readMigrations(): MigrationList {
       path: name,
       migrationFile: {
         path: "migration.sql",
-        content: { tag: "ok", value: fs.readFileSync(path.join(migrationsDirectory, name, "migration.sql"), "utf8") },
+        content: {
+          tag: "ok",
+          value: fs.readFileSync(path.join(migrationsDirectory, name, "migration.sql"), "utf8"),
+        },
       },
     })),
   };
 }
 
 /** Applies every committed migration the database has not seen yet; returns their names. */
-export async function applyMigrations(adapter: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
+export async function applyMigrations(
+  adapter: SqlMigrationAwareDriverAdapterFactory,
+): Promise<string[]> {
   const engine = await createEngine(adapter);
   try {
     const result = await engine.applyMigrations({
@@ -97,7 +102,11 @@ export async function diffSchemaAgainstMigrations(
     await engine.applyMigrations({ migrationsList: readMigrations(), filters: noFilters });
     const datamodel = fs.readFileSync(schemaPath, "utf8");
     const result = await engine.diff({
-      from: { tag: "schemaDatasource", files: [{ path: schemaPath, content: datamodel }], configDir: projectRoot },
+      from: {
+        tag: "schemaDatasource",
+        files: [{ path: schemaPath, content: datamodel }],
+        configDir: projectRoot,
+      },
       to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: datamodel }] },
       script: true,
       exitCode: null,
