@@ -9,6 +9,8 @@ import { createSession, revokeSession, findSessionByToken } from "../data/sessio
 import { validateSessionToken, type SessionContext } from "../session";
 import { verifySignInProof } from "./verify-proof";
 import { noteSignInFailure, noteSignInSuccess } from "./rate-limit";
+import { recordAudit } from "../audit";
+import { findLoginRecord } from "../data/users";
 
 declare module "next-auth" {
   interface Session {
@@ -51,6 +53,15 @@ export const authOptions: NextAuthOptions = {
         const result = await verifySignInProof(proof.data);
         if (!result.ok) {
           await noteSignInFailure(proof.data.email, address);
+          // Recorded against the account it names, when there is one; an unknown email is
+          // not written down, since people type passwords into the wrong field.
+          const named = await findLoginRecord(proof.data.email);
+          await recordAudit({
+            action: "auth.signin_failed",
+            actorId: named?.id ?? null,
+            request: headers,
+            details: { reason: result.reason },
+          });
           return null;
         }
         await noteSignInSuccess(proof.data.email);
@@ -59,6 +70,13 @@ export const authOptions: NextAuthOptions = {
           lifetimeMs: sessionLifetimeMs(),
           userAgent: headers["user-agent"] ?? null,
           ipAddress: address,
+        });
+        await recordAudit({
+          action: "auth.signin",
+          actorId: result.userId,
+          request: headers,
+          targetType: "session",
+          targetId: session.sessionId,
         });
         return { id: result.userId, sessionToken: session.token };
       },
@@ -78,7 +96,14 @@ export const authOptions: NextAuthOptions = {
     async signOut({ token }) {
       if (!token?.sessionToken) return;
       const row = await findSessionByToken(token.sessionToken);
-      if (row) await revokeSession(row.id);
+      if (!row) return;
+      await revokeSession(row.id);
+      await recordAudit({
+        action: "auth.signout",
+        actorId: row.userId,
+        targetType: "session",
+        targetId: row.id,
+      });
     },
   },
   logger: {

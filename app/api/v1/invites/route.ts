@@ -4,6 +4,7 @@ import { createInvite, listInvites } from "@/lib/server/data/invites";
 import { getOrganization } from "@/lib/server/data/organization";
 import { inviteToDto } from "@/lib/server/dto";
 import { notFound } from "@/lib/server/errors";
+import { recordAudit } from "@/lib/server/audit";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,7 @@ export const POST = route({
   access: "admin",
   body: createInviteRequest,
   status: 201,
-  handler: async ({ body, session }) => {
+  handler: async ({ body, session, request }) => {
     const org = await getOrganization();
     if (!org) throw notFound();
     const { invite, token } = await createInvite({
@@ -24,6 +25,14 @@ export const POST = route({
       email: body.email,
       role: body.role,
       createdById: session.userId,
+    });
+    await recordAudit({
+      action: "invite.create",
+      actorId: session.userId,
+      request,
+      targetType: "invite",
+      targetId: invite.id,
+      details: { role: body.role },
     });
     return { invite: inviteToDto(invite), token };
   },

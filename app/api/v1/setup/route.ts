@@ -3,6 +3,7 @@ import { setupRequest } from "@/lib/api/account";
 import { createOrganizationWithOwner, organizationExists } from "@/lib/server/data/organization";
 import { assertSelfSignedBundle } from "@/lib/server/auth/new-account";
 import { notFound } from "@/lib/server/errors";
+import { recordAudit } from "@/lib/server/audit";
 
 export const dynamic = "force-dynamic";
 
@@ -15,11 +16,12 @@ export const POST = route({
   access: "public",
   body: setupRequest,
   status: 201,
-  handler: async ({ body }) => {
+  handler: async ({ body, request }) => {
     await assertSelfSignedBundle(body.account);
     const created = await createOrganizationWithOwner(body.organizationName, body.account);
     // Once an organisation exists, setup no longer exists either.
     if (!created) throw notFound();
+    await recordAudit({ action: "org.setup", actorId: created.userId, request });
     return created;
   },
 });

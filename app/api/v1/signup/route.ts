@@ -4,6 +4,7 @@ import { acceptInvite } from "@/lib/server/data/invites";
 import { isUniqueViolation } from "@/lib/server/data/organization";
 import { assertSelfSignedBundle } from "@/lib/server/auth/new-account";
 import { badRequest, conflict, notFound } from "@/lib/server/errors";
+import { recordAudit } from "@/lib/server/audit";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ export const POST = route({
   access: "public",
   body: signupRequest,
   status: 201,
-  handler: async ({ body }) => {
+  handler: async ({ body, request }) => {
     await assertSelfSignedBundle(body.account);
     try {
       const result = await acceptInvite(body.inviteToken, body.account);
@@ -21,6 +22,7 @@ export const POST = route({
       if (result.outcome === "email_mismatch") {
         throw badRequest("Use the email address the invite was sent to.", "account.email");
       }
+      await recordAudit({ action: "user.signup", actorId: result.userId, request });
       return { userId: result.userId };
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict("An account with this email already exists.");

@@ -4,13 +4,14 @@ import { verifySignInProof } from "@/lib/server/auth/verify-proof";
 import { replaceLoginSecrets } from "@/lib/server/data/users";
 import { revokeOtherSessions } from "@/lib/server/data/sessions";
 import { forbidden } from "@/lib/server/errors";
+import { recordAudit } from "@/lib/server/audit";
 
 export const dynamic = "force-dynamic";
 
 export const POST = route({
   access: "session",
   body: changePasswordRequest,
-  handler: async ({ body, session }) => {
+  handler: async ({ body, session, request }) => {
     // The old password is proven like a sign-in, so a hijacked unlocked tab alone cannot
     // change it.
     const proof = await verifySignInProof({
@@ -23,6 +24,12 @@ export const POST = route({
     }
     await replaceLoginSecrets(session.userId, body);
     const revoked = await revokeOtherSessions(session.userId, session.sessionId);
+    await recordAudit({
+      action: "account.password_change",
+      actorId: session.userId,
+      request,
+      details: { sessionsRevoked: revoked },
+    });
     return { revoked };
   },
 });

@@ -3,17 +3,25 @@ import { updateUserStatusRequest } from "@/lib/api/user";
 import { setUserStatus } from "@/lib/server/data/users";
 import { revokeAllSessions } from "@/lib/server/data/sessions";
 import { badRequest, notFound } from "@/lib/server/errors";
+import { recordAudit } from "@/lib/server/audit";
 
 export const dynamic = "force-dynamic";
 
 export const PUT = route({
   access: "admin",
   body: updateUserStatusRequest,
-  handler: async ({ params, body, session }) => {
+  handler: async ({ params, body, session, request }) => {
     const userId = params.userId ?? "";
     if (userId === session.userId) throw badRequest("You cannot suspend yourself.", "status");
     if (!(await setUserStatus(userId, body.status))) throw notFound("No such user.");
     if (body.status === "suspended") await revokeAllSessions(userId);
+    await recordAudit({
+      action: body.status === "suspended" ? "user.suspend" : "user.reactivate",
+      actorId: session.userId,
+      request,
+      targetType: "user",
+      targetId: userId,
+    });
     return { status: body.status };
   },
 });

@@ -1,0 +1,42 @@
+import "server-only";
+import { appendAuditEvent } from "./data/audit";
+import { clientAddress } from "./request-origin";
+
+export type AuditAction =
+  | "org.setup"
+  | "user.signup"
+  | "user.suspend"
+  | "user.reactivate"
+  | "auth.signin"
+  | "auth.signin_failed"
+  | "auth.signout"
+  | "session.revoke"
+  | "session.revoke_others"
+  | "account.password_change"
+  | "invite.create"
+  | "invite.revoke";
+
+/**
+ * Records one security event. Ids and labels only: never a secret, a key, a ciphertext or an
+ * email typed at a failed sign-in beyond the account it names.
+ */
+export async function recordAudit(event: {
+  action: AuditAction;
+  actorId: string | null;
+  request?: Request | Headers | Record<string, string | string[] | undefined>;
+  targetType?: string;
+  targetId?: string;
+  vaultId?: string;
+  details?: Record<string, string | number | boolean | null>;
+}) {
+  const headers = event.request instanceof Request ? event.request.headers : event.request;
+  await appendAuditEvent({
+    actorId: event.actorId,
+    action: event.action,
+    targetType: event.targetType ?? null,
+    targetId: event.targetId ?? null,
+    vaultId: event.vaultId ?? null,
+    ipAddress: headers ? clientAddress(headers) : null,
+    details: event.details ?? {},
+  });
+}
