@@ -1,3 +1,11 @@
-export default function Home() {
-  return <main className="p-8">Coffer</main>;
+import { redirect } from "next/navigation";
+import { organizationExists } from "@/lib/server/data/organization";
+import { pageSession } from "@/lib/server/page-session";
+
+export const dynamic = "force-dynamic";
+
+export default async function RootPage() {
+  if (!(await organizationExists())) redirect("/setup");
+  await pageSession();
+  redirect("/home");
 }

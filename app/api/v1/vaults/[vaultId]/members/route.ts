@@ -1,0 +1,35 @@
+import { route } from "@/lib/server/route";
+import { addMemberRequest } from "@/lib/api/vault";
+import { addMember, findBundle } from "@/lib/server/data/vaults";
+import { canManageVault } from "@/lib/server/policies";
+import { recordAudit } from "@/lib/server/audit";
+import { badRequest } from "@/lib/server/errors";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route({
+  access: "session",
+  body: addMemberRequest,
+  status: 201,
+  handler: async ({ session, params, body, request }) => {
+    const vaultId = params.vaultId ?? "";
+    await canManageVault(session, vaultId);
+    const recipient = await findBundle(body.userId);
+    if (!recipient || recipient.status !== "active") throw badRequest("No such person.", "userId");
+    if (recipient.boxPublicKey !== body.grant.memberBoxPublicKey) {
+      // The grant was sealed to a key this person no longer has: the sharer must re-check.
+      throw badRequest("The grant is sealed to another key.", "grant.memberBoxPublicKey");
+    }
+    await addMember({ vaultId, userId: body.userId, granterId: session.userId, grant: body.grant });
+    await recordAudit({
+      action: "vault.share",
+      actorId: session.userId,
+      request,
+      vaultId,
+      targetType: "user",
+      targetId: body.userId,
+      details: { role: body.grant.role, keyVersion: body.grant.keyVersion },
+    });
+    return { userId: body.userId, role: body.grant.role };
+  },
+});

@@ -1,0 +1,37 @@
+import { route } from "@/lib/server/route";
+import { rotateVaultRequest } from "@/lib/api/vault";
+import { rotateVault } from "@/lib/server/data/vaults";
+import { canManageVault } from "@/lib/server/policies";
+import { recordAudit } from "@/lib/server/audit";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route({
+  access: "session",
+  body: rotateVaultRequest,
+  handler: async ({ session, params, body, request }) => {
+    const vaultId = params.vaultId ?? "";
+    await canManageVault(session, vaultId);
+    const keyVersion = await rotateVault(vaultId, session.userId, body);
+    for (const userId of body.removeUserIds) {
+      await recordAudit({
+        action: "vault.unshare",
+        actorId: session.userId,
+        request,
+        vaultId,
+        targetType: "user",
+        targetId: userId,
+      });
+    }
+    await recordAudit({
+      action: "vault.rotate",
+      actorId: session.userId,
+      request,
+      vaultId,
+      targetType: "vault",
+      targetId: vaultId,
+      details: { keyVersion, items: body.items.length, members: body.grants.length },
+    });
+    return { keyVersion };
+  },
+});

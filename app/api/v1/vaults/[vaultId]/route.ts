@@ -1,0 +1,57 @@
+import { route } from "@/lib/server/route";
+import { updateVaultRequest } from "@/lib/api/vault";
+import { deleteVault, updateVault } from "@/lib/server/data/vaults";
+import { canManageVault, canReadVault } from "@/lib/server/policies";
+import { vaultDetail } from "@/lib/server/vault-views";
+import { recordAudit } from "@/lib/server/audit";
+import { notFound } from "@/lib/server/errors";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({
+  access: "session",
+  handler: async ({ session, params }) => {
+    const vaultId = params.vaultId ?? "";
+    await canReadVault(session, vaultId);
+    const detail = await vaultDetail(vaultId, session.userId);
+    if (!detail) throw notFound("No such vault.");
+    return detail;
+  },
+});
+
+export const PATCH = route({
+  access: "session",
+  body: updateVaultRequest,
+  handler: async ({ session, params, body, request }) => {
+    const vaultId = params.vaultId ?? "";
+    await canManageVault(session, vaultId);
+    await updateVault(vaultId, body);
+    await recordAudit({
+      action: "vault.rename",
+      actorId: session.userId,
+      request,
+      vaultId,
+      targetType: "vault",
+      targetId: vaultId,
+    });
+    return { id: vaultId };
+  },
+});
+
+export const DELETE = route({
+  access: "session",
+  handler: async ({ session, params, request }) => {
+    const vaultId = params.vaultId ?? "";
+    await canManageVault(session, vaultId);
+    await deleteVault(vaultId);
+    await recordAudit({
+      action: "vault.delete",
+      actorId: session.userId,
+      request,
+      vaultId,
+      targetType: "vault",
+      targetId: vaultId,
+    });
+    return undefined;
+  },
+});

@@ -1,0 +1,148 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { accountCreatedResponse } from "@/lib/api/account";
+import { api } from "@/lib/client/api";
+import { EmergencyKit } from "./emergency-kit";
+import { KdfProgress } from "./kdf-progress";
+import { looksLikeEmail, NewPasswordFields, validateNewPassword } from "./password-fields";
+import { useAccountCreation } from "./use-account-creation";
+import { Alert } from "./ui/alert";
+import { Button } from "./ui/button";
+import { Card } from "./ui/card";
+import { Field } from "./ui/field";
+
+const apiFields: Record<string, string> = {
+  organizationName: "organizationName",
+  "account.name": "name",
+  "account.email": "email",
+};
+
+/** First run: the organisation and its owner, whose keys are made here in the browser. */
+export function SetupForm() {
+  const [organizationName, setOrganizationName] = useState("");
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [confirm, setConfirm] = useState("");
+  const creation = useAccountCreation((field) => apiFields[field]);
+  const { phase, fieldErrors } = creation;
+  const working = phase === "deriving" || phase === "saving";
+
+  if ((phase === "kit" || phase === "continuing") && creation.kit) {
+    return (
+      <div className="mx-auto w-full max-w-2xl">
+        <Alert tone="success" className="mb-6 print:hidden" title="Your organisation is ready.">
+          Save your Emergency Kit before you continue: it holds your Secret Key, which this page
+          shows only once.
+        </Alert>
+        <EmergencyKit
+          kit={{
+            organizationName: organizationName.trim(),
+            email: creation.kit.email,
+            secretKey: creation.kit.secretKey,
+            signInUrl: `${window.location.origin}/signin`,
+          }}
+          onContinue={creation.continueToApp}
+          continuing={phase === "continuing"}
+          error={creation.error}
+        />
+      </div>
+    );
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const problems: Record<string, string> = {
+      ...(organizationName.trim() ? {} : { organizationName: "Enter your organisation's name." }),
+      ...(name.trim() ? {} : { name: "Enter your name." }),
+      ...(looksLikeEmail(email) ? {} : { email: "Enter a valid email address." }),
+      ...validateNewPassword(password, confirm),
+    };
+    if (Object.keys(problems).length > 0) {
+      creation.setError(null);
+      creation.setFieldErrors(problems);
+      return;
+    }
+    await creation.create({ email, name, password }, async (account) => {
+      await api("/api/v1/setup", {
+        json: { organizationName: organizationName.trim(), account },
+        schema: accountCreatedResponse,
+        redirectOnUnauthorized: false,
+      }).catch((error: unknown) => {
+        if (error instanceof Error && "status" in error && error.status === 404) {
+          throw new Error(
+            "Coffer has already been set up. Ask an admin for an invite, or sign in.",
+          );
+        }
+        throw error;
+      });
+    });
+  }
+
+  return (
+    <div className="mx-auto w-full max-w-md">
+      <div className="mb-6 text-center">
+        <h1 className="text-2xl font-semibold text-stone-900">Set up Coffer</h1>
+        <p className="mt-2 text-sm text-stone-600">
+          Create your organisation and its first admin account. Your keys are made in this browser;
+          the server never sees your master password.
+        </p>
+      </div>
+      <Card>
+        <form className="space-y-5" onSubmit={onSubmit} noValidate>
+          <Field
+            label="Organisation name"
+            autoComplete="organization"
+            required
+            value={organizationName}
+            onChange={(event) => setOrganizationName(event.target.value)}
+            error={fieldErrors.organizationName}
+            disabled={working}
+            autoFocus
+          />
+          <Field
+            label="Your name"
+            autoComplete="name"
+            required
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            error={fieldErrors.name}
+            disabled={working}
+          />
+          <Field
+            label="Email"
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            error={fieldErrors.email}
+            disabled={working}
+          />
+          <NewPasswordFields
+            password={password}
+            confirm={confirm}
+            onPasswordChange={setPassword}
+            onConfirmChange={setConfirm}
+            passwordLabel="Master password"
+            confirmLabel="Confirm master password"
+            passwordError={fieldErrors.password}
+            confirmError={fieldErrors.confirm}
+            disabled={working}
+          />
+          {phase === "deriving" && <KdfProgress />}
+          {creation.error && <Alert>{creation.error}</Alert>}
+          <Button
+            type="submit"
+            className="w-full"
+            busy={working}
+            busyLabel={phase === "deriving" ? "Deriving keys…" : "Creating organisation…"}
+          >
+            Create organisation
+          </Button>
+        </form>
+      </Card>
+    </div>
+  );
+}

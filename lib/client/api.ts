@@ -1,0 +1,87 @@
+import type { z } from "zod";
+import { apiErrorSchema } from "@/lib/api/error";
+
+/** An error answer from our API, with the server's readable message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+interface RequestOptions<Schema extends z.ZodType | undefined> {
+  method?: "GET" | "POST" | "PUT" | "DELETE";
+  json?: unknown;
+  schema?: Schema;
+  /** Public endpoints (sign-in, sign-up) have no session to lose. */
+  redirectOnUnauthorized?: boolean;
+}
+
+export const SESSION_EXPIRED_URL = "/signin?reason=expired";
+
+/** JSON in, JSON out, parsed with the lib/api contract; a 401 sends the person to sign in. */
+export async function api<Schema extends z.ZodType | undefined = undefined>(
+  path: string,
+  options: RequestOptions<Schema> = {},
+): Promise<Schema extends z.ZodType ? z.infer<Schema> : null> {
+  const init: RequestInit = {
+    method: options.method ?? (options.json === undefined ? "GET" : "POST"),
+    headers: { accept: "application/json" },
+    credentials: "same-origin",
+    cache: "no-store",
+  };
+  if (options.json !== undefined) {
+    init.headers = { ...init.headers, "content-type": "application/json" };
+    init.body = JSON.stringify(options.json);
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch {
+    throw new ApiError(0, "network", "Cannot reach Coffer. Check your connection and try again.");
+  }
+  if (response.status === 401 && options.redirectOnUnauthorized !== false) {
+    // A full page load on purpose: it also drops the keyring and every other in-memory secret.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+    window.location.assign(SESSION_EXPIRED_URL);
+  }
+  if (!response.ok) throw await toApiError(response);
+  if (response.status === 204 || !options.schema) {
+    return null as Schema extends z.ZodType ? z.infer<Schema> : null;
+  }
+  const parsed = options.schema.safeParse(await response.json().catch(() => null));
+  if (!parsed.success) {
+    throw new ApiError(response.status, "bad_response", "The server sent an unexpected answer.");
+  }
+  return parsed.data as Schema extends z.ZodType ? z.infer<Schema> : null;
+}
+
+export async function toApiError(response: Response): Promise<ApiError> {
+  const body = apiErrorSchema.safeParse(await response.json().catch(() => null));
+  const retryAfter = Number(response.headers.get("retry-after"));
+  const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined;
+  if (body.success) {
+    const { code, message, field } = body.data.error;
+    return new ApiError(response.status, code, message, field, retryAfterSeconds);
+  }
+  return new ApiError(
+    response.status,
+    "unknown",
+    `Something went wrong (HTTP ${response.status}). Try again.`,
+    undefined,
+    retryAfterSeconds,
+  );
+}
+
+/** A readable message for any thrown value, for an alert. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof Error && error.message) return error.message;
+  return "Something went wrong. Try again.";
+}

@@ -1,0 +1,82 @@
+import { deriveAccountKeys, deriveRoot, getSodium, slowHash, type KdfParams } from "@/lib/crypto";
+import type { KdfRequest, KdfResponse } from "./kdf.worker";
+
+/**
+ * Parameters below this floor are refused even when the server asks for them: a malicious or
+ * broken server must not be able to make us derive keys cheaply.
+ */
+const MIN_OPSLIMIT = 2;
+const MIN_MEMLIMIT = 32 * 1024 * 1024;
+
+let worker: Worker | null = null;
+let nextRequestId = 1;
+const pending = new Map<
+  number,
+  { resolve: (hash: Uint8Array) => void; reject: (error: Error) => void }
+>();
+
+function kdfWorker(): Worker {
+  if (worker) return worker;
+  const created = new Worker(new URL("./kdf.worker.ts", import.meta.url), { type: "module" });
+  created.onmessage = (event: MessageEvent<KdfResponse>) => {
+    const request = pending.get(event.data.id);
+    if (!request) return;
+    pending.delete(event.data.id);
+    if ("hash" in event.data) request.resolve(event.data.hash);
+    else request.reject(new Error(`Key derivation failed (${event.data.error}).`));
+  };
+  created.onerror = () => {
+    for (const request of pending.values()) request.reject(new Error("Key derivation failed."));
+    pending.clear();
+    created.terminate();
+    worker = null;
+  };
+  worker = created;
+  return created;
+}
+
+/** Argon2id of the master password, computed off the main thread. */
+export async function slowHashInWorker(
+  password: string,
+  salt: Uint8Array,
+  params: KdfParams,
+): Promise<Uint8Array> {
+  if (params.opslimit < MIN_OPSLIMIT || params.memlimit < MIN_MEMLIMIT) {
+    throw new Error("The server asked for key derivation settings that are too weak.");
+  }
+  if (typeof Worker === "undefined") {
+    await getSodium();
+    return slowHash(password, salt, params);
+  }
+  const id = nextRequestId++;
+  const request: KdfRequest = { id, password, salt, params };
+  const started = performance.now();
+  const hash = await new Promise<Uint8Array>((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    kdfWorker().postMessage(request);
+  });
+  // Recorded so the unlock benchmark can split the KDF from everything else.
+  performance.measure("coffer:kdf", { start: started, end: performance.now() });
+  return hash;
+}
+
+export interface AccountKeys {
+  accountUnlockKey: Uint8Array;
+  loginKeyPair: { publicKey: Uint8Array; privateKey: Uint8Array };
+}
+
+/** Master password + Secret Key → AUK and login key; intermediates are wiped before returning. */
+export async function deriveKeys(
+  password: string,
+  secretKey: Uint8Array,
+  salt: Uint8Array,
+  params: KdfParams,
+): Promise<AccountKeys> {
+  const sodium = await getSodium();
+  const hash = await slowHashInWorker(password, salt, params);
+  const root = deriveRoot(hash, secretKey);
+  sodium.memzero(hash);
+  const keys = deriveAccountKeys(root);
+  sodium.memzero(root);
+  return keys;
+}

@@ -1,0 +1,29 @@
+// Argon2id takes a second or two and 64 MiB: run it here so the page stays responsive and can
+// animate its progress bar. The worker holds the password only for the length of one request.
+import { getSodium, slowHash, type KdfParams } from "@/lib/crypto";
+
+export interface KdfRequest {
+  id: number;
+  password: string;
+  salt: Uint8Array;
+  params: KdfParams;
+}
+
+export type KdfResponse = { id: number; hash: Uint8Array } | { id: number; error: string };
+
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<KdfRequest>) => void) | null;
+  postMessage(message: KdfResponse, transfer?: Transferable[]): void;
+};
+
+scope.onmessage = async (event) => {
+  const { id, password, salt, params } = event.data;
+  try {
+    await getSodium();
+    const hash = slowHash(password, salt, params);
+    scope.postMessage({ id, hash }, [hash.buffer]);
+  } catch (error) {
+    // Only the error name: a message could one day carry input data.
+    scope.postMessage({ id, error: error instanceof Error ? error.name : "Error" });
+  }
+};
