@@ -14,7 +14,19 @@ export type AuditAction =
   | "session.revoke_others"
   | "account.password_change"
   | "invite.create"
-  | "invite.revoke";
+  | "invite.revoke"
+  | "vault.create"
+  | "vault.rename"
+  | "vault.delete"
+  | "vault.share"
+  | "vault.role_change"
+  | "vault.unshare"
+  | "vault.rotate"
+  | "item.create"
+  | "item.update"
+  | "item.delete"
+  | "item.reveal"
+  | "item.copy";
 
 /**
  * Records one security event. Ids and labels only: never a secret, a key, a ciphertext or an

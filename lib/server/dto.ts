@@ -70,3 +70,67 @@ export function userToDto(user: {
     createdAt: user.createdAt.toISOString(),
   };
 }
+
+type Bundle = {
+  id: string;
+  email: string;
+  name: string;
+  signPublicKey: string;
+  boxPublicKey: string;
+  bundleSignature: string;
+};
+
+export function bundleToDto(user: Bundle) {
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    signPublicKey: user.signPublicKey,
+    boxPublicKey: user.boxPublicKey,
+    bundleSignature: user.bundleSignature,
+  };
+}
+
+type GrantRow = {
+  vaultId: string;
+  userId: string;
+  keyVersion: number;
+  role: "manage" | "edit" | "view";
+  memberBoxPublicKey: string;
+  sealedKey: string;
+  signature: string;
+  granterId: string;
+};
+
+export function grantToDto(grant: GrantRow, granters: Map<string, Bundle>) {
+  const granter = granters.get(grant.granterId);
+  if (!granter) return null;
+  return {
+    vaultId: grant.vaultId,
+    userId: grant.userId,
+    keyVersion: grant.keyVersion,
+    role: grant.role,
+    memberBoxPublicKey: grant.memberBoxPublicKey,
+    sealedKey: grant.sealedKey,
+    signature: grant.signature,
+    granter: bundleToDto(granter),
+  };
+}
+
+export function itemToDto(item: {
+  id: string;
+  keyVersion: number;
+  revision: number;
+  ciphertext: string;
+  createdAt: Date;
+  updatedAt: Date;
+}) {
+  return {
+    id: item.id,
+    keyVersion: item.keyVersion,
+    revision: item.revision,
+    ciphertext: item.ciphertext,
+    createdAt: item.createdAt.toISOString(),
+    updatedAt: item.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,373 @@
+import "server-only";
+import { db } from "../db";
+import type {
+  CreateVaultRequest,
+  GrantInput,
+  RotateVaultRequest,
+  UpdateVaultRequest,
+  VaultRoleDto,
+} from "@/lib/api/vault";
+import { isUniqueViolation } from "./organization";
+import { HttpError } from "../errors";
+
+/** Stale or racing writes: answered 409 so the client reloads and retries from fresh data. */
+export class VaultConflictError extends HttpError {
+  constructor(reason: string) {
+    super(409, "conflict", reason);
+    this.name = "VaultConflictError";
+  }
+}
+
+const bundleSelect = {
+  id: true,
+  email: true,
+  name: true,
+  signPublicKey: true,
+  boxPublicKey: true,
+  bundleSignature: true,
+} as const;
+
+export async function findMembership(vaultId: string, userId: string) {
+  const prisma = await db();
+  return prisma.vaultMember.findUnique({
+    where: { vaultId_userId: { vaultId, userId } },
+    select: { role: true, vault: { select: { keyVersion: true } } },
+  });
+}
+
+export async function listDirectory() {
+  const prisma = await db();
+  return prisma.user.findMany({
+    where: { status: "active" },
+    orderBy: { name: "asc" },
+    select: bundleSelect,
+  });
+}
+
+export async function findBundle(userId: string) {
+  const prisma = await db();
+  return prisma.user.findUnique({
+    where: { id: userId },
+    select: { ...bundleSelect, status: true },
+  });
+}
+
+/** Vaults the user is a member of, each with the user's grant at the current key version. */
+export async function listVaultsForUser(userId: string) {
+  const prisma = await db();
+  const memberships = await prisma.vaultMember.findMany({
+    where: { userId },
+    select: {
+      role: true,
+      vault: {
+        select: {
+          id: true,
+          encryptedName: true,
+          environment: true,
+          keyVersion: true,
+          updatedAt: true,
+          _count: { select: { items: true, members: true } },
+        },
+      },
+    },
+  });
+  const grants = await prisma.vaultKeyGrant.findMany({
+    where: { userId, vaultId: { in: memberships.map((membership) => membership.vault.id) } },
+  });
+  const granters = await prisma.user.findMany({
+    where: { id: { in: [...new Set(grants.map((grant) => grant.granterId))] } },
+    select: bundleSelect,
+  });
+  return { memberships, grants, granters };
+}
+
+export async function getVaultDetail(vaultId: string, userId: string) {
+  const prisma = await db();
+  const vault = await prisma.vault.findUnique({
+    where: { id: vaultId },
+    select: {
+      id: true,
+      encryptedName: true,
+      environment: true,
+      keyVersion: true,
+      updatedAt: true,
+      items: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          keyVersion: true,
+          revision: true,
+          ciphertext: true,
+          createdAt: true,
+          updatedAt: true,
+        },
+      },
+      members: { select: { userId: true, role: true } },
+    },
+  });
+  if (!vault) return null;
+  const grants = await prisma.vaultKeyGrant.findMany({
+    where: { vaultId, keyVersion: vault.keyVersion },
+  });
+  const people = await prisma.user.findMany({
+    where: {
+      id: {
+        in: [
+          ...new Set([
+            ...vault.members.map((member) => member.userId),
+            ...grants.map((grant) => grant.granterId),
+          ]),
+        ],
+      },
+    },
+    select: bundleSelect,
+  });
+  return { vault, grants, people, userId };
+}
+
+export async function createVault(input: CreateVaultRequest & { orgId: string; userId: string }) {
+  const prisma = await db();
+  try {
+    await prisma.$transaction(async (tx) => {
+      await tx.vault.create({
+        data: {
+          id: input.id,
+          orgId: input.orgId,
+          encryptedName: input.encryptedName,
+          environment: input.environment,
+          keyVersion: input.grant.keyVersion,
+          createdById: input.userId,
+          members: { create: { userId: input.userId, role: "manage", addedById: input.userId } },
+          grants: { create: grantRow(input.userId, input.userId, input.grant) },
+        },
+        select: { id: true },
+      });
+      await tx.keyGrantHistory.create({
+        data: { vaultId: input.id, userId: input.userId, keyVersion: input.grant.keyVersion },
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new VaultConflictError("A vault with this id exists.");
+    throw error;
+  }
+}
+
+function grantRow(userId: string, granterId: string, grant: GrantInput) {
+  return {
+    userId,
+    granterId,
+    keyVersion: grant.keyVersion,
+    role: grant.role,
+    memberBoxPublicKey: grant.memberBoxPublicKey,
+    sealedKey: grant.sealedKey,
+    signature: grant.signature,
+  };
+}
+
+export async function updateVault(vaultId: string, change: UpdateVaultRequest) {
+  const prisma = await db();
+  const result = await prisma.vault.updateMany({
+    where: { id: vaultId, keyVersion: change.expectedKeyVersion },
+    data: { encryptedName: change.encryptedName, environment: change.environment },
+  });
+  if (result.count !== 1) throw new VaultConflictError("The vault key changed; reload and retry.");
+}
+
+export async function deleteVault(vaultId: string) {
+  const prisma = await db();
+  await prisma.$transaction([
+    prisma.keyGrantHistory.updateMany({
+      where: { vaultId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    }),
+    prisma.vault.delete({ where: { id: vaultId } }),
+  ]);
+}
+
+/** Adds a member with their sealed key at the vault's current key version. */
+export async function addMember(input: {
+  vaultId: string;
+  userId: string;
+  granterId: string;
+  grant: GrantInput;
+}) {
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    const vault = await tx.vault.findUnique({
+      where: { id: input.vaultId },
+      select: { keyVersion: true },
+    });
+    if (!vault || vault.keyVersion !== input.grant.keyVersion) {
+      throw new VaultConflictError("The vault key changed; reload and retry.");
+    }
+    const existing = await tx.vaultMember.findUnique({
+      where: { vaultId_userId: { vaultId: input.vaultId, userId: input.userId } },
+      select: { role: true },
+    });
+    if (existing) throw new VaultConflictError("This person is already a member.");
+    await tx.vaultMember.create({
+      data: {
+        vaultId: input.vaultId,
+        userId: input.userId,
+        role: input.grant.role,
+        addedById: input.granterId,
+      },
+    });
+    await tx.vaultKeyGrant.create({
+      data: { vaultId: input.vaultId, ...grantRow(input.userId, input.granterId, input.grant) },
+    });
+    await tx.keyGrantHistory.upsert({
+      where: {
+        vaultId_userId_keyVersion: {
+          vaultId: input.vaultId,
+          userId: input.userId,
+          keyVersion: input.grant.keyVersion,
+        },
+      },
+      create: { vaultId: input.vaultId, userId: input.userId, keyVersion: input.grant.keyVersion },
+      update: { revokedAt: null },
+    });
+  });
+}
+
+/** A role change is a re-signed grant at the current key version (the role is signed). */
+export async function changeMemberRole(input: {
+  vaultId: string;
+  userId: string;
+  granterId: string;
+  grant: GrantInput;
+}) {
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    const vault = await tx.vault.findUnique({
+      where: { id: input.vaultId },
+      select: { keyVersion: true },
+    });
+    if (!vault || vault.keyVersion !== input.grant.keyVersion) {
+      throw new VaultConflictError("The vault key changed; reload and retry.");
+    }
+    const updated = await tx.vaultMember.updateMany({
+      where: { vaultId: input.vaultId, userId: input.userId },
+      data: { role: input.grant.role },
+    });
+    if (updated.count !== 1) throw new VaultConflictError("Not a member.");
+    await tx.vaultKeyGrant.update({
+      where: {
+        vaultId_userId_keyVersion: {
+          vaultId: input.vaultId,
+          userId: input.userId,
+          keyVersion: input.grant.keyVersion,
+        },
+      },
+      data: grantRow(input.userId, input.granterId, input.grant),
+    });
+  });
+}
+
+export async function countManagers(vaultId: string) {
+  const prisma = await db();
+  return prisma.vaultMember.count({ where: { vaultId, role: "manage" } });
+}
+
+/**
+ * Applies a rotation batch in one transaction or not at all. The compare-and-swap on the key
+ * version makes concurrent rotations race safely (exactly one wins, the other gets a conflict);
+ * the batch must cover every current item at its current revision, every stored revision,
+ * and exactly the remaining members, or nothing is written.
+ */
+export async function rotateVault(vaultId: string, granterId: string, batch: RotateVaultRequest) {
+  const prisma = await db();
+  const newKeyVersion = batch.expectedKeyVersion + 1;
+  await prisma.$transaction(
+    async (tx) => {
+      const swapped = await tx.vault.updateMany({
+        where: { id: vaultId, keyVersion: batch.expectedKeyVersion },
+        data: { keyVersion: newKeyVersion, encryptedName: batch.encryptedName },
+      });
+      if (swapped.count !== 1) {
+        throw new VaultConflictError("The vault was rotated meanwhile; reload and retry.");
+      }
+      const [items, revisions, members] = await Promise.all([
+        tx.item.findMany({ where: { vaultId }, select: { id: true, revision: true } }),
+        tx.itemRevision.findMany({
+          where: { item: { vaultId } },
+          select: { itemId: true, revision: true },
+        }),
+        tx.vaultMember.findMany({ where: { vaultId }, select: { userId: true, role: true } }),
+      ]);
+      const expect = (actual: string[], given: string[], what: string) => {
+        const a = [...actual].sort();
+        const b = [...given].sort();
+        if (a.length !== b.length || a.some((value, index) => value !== b[index])) {
+          throw new VaultConflictError(`The vault's ${what} changed meanwhile; reload and retry.`);
+        }
+      };
+      expect(
+        items.map((item) => `${item.id}@${item.revision}`),
+        batch.items.map((item) => `${item.id}@${item.revision}`),
+        "items",
+      );
+      expect(
+        revisions.map((revision) => `${revision.itemId}@${revision.revision}`),
+        batch.revisions.map((revision) => `${revision.itemId}@${revision.revision}`),
+        "history",
+      );
+      const removed = new Set(batch.removeUserIds);
+      const remaining = members.filter((member) => !removed.has(member.userId));
+      if (!remaining.some((member) => member.role === "manage")) {
+        throw new VaultConflictError("A vault needs at least one manager.");
+      }
+      expect(
+        remaining.map((member) => `${member.userId}:${member.role}`),
+        batch.grants.map((grant) => `${grant.userId}:${grant.role}`),
+        "members",
+      );
+      if (batch.grants.some((grant) => grant.keyVersion !== newKeyVersion)) {
+        throw new VaultConflictError("Grants must be for the new key version.");
+      }
+
+      if (batch.items.length) {
+        await tx.$executeRaw`
+          UPDATE "Item" AS i SET "ciphertext" = v.c, "keyVersion" = ${newKeyVersion}
+          FROM unnest(${batch.items.map((item) => item.id)}::text[],
+                      ${batch.items.map((item) => item.ciphertext)}::text[]) AS v(id, c)
+          WHERE i."id" = v.id AND i."vaultId" = ${vaultId}`;
+      }
+      if (batch.revisions.length) {
+        await tx.$executeRaw`
+          UPDATE "ItemRevision" AS r SET "ciphertext" = v.c, "keyVersion" = ${newKeyVersion}
+          FROM unnest(${batch.revisions.map((revision) => revision.itemId)}::text[],
+                      ${batch.revisions.map((revision) => revision.revision)}::int[],
+                      ${batch.revisions.map((revision) => revision.ciphertext)}::text[])
+               AS v(item_id, rev, c)
+          WHERE r."itemId" = v.item_id AND r."revision" = v.rev`;
+      }
+      if (removed.size) {
+        await tx.vaultMember.deleteMany({ where: { vaultId, userId: { in: [...removed] } } });
+      }
+      // Old sealed copies go: nobody can fetch a superseded key from the server any more.
+      await tx.vaultKeyGrant.deleteMany({ where: { vaultId } });
+      await tx.vaultKeyGrant.createMany({
+        data: batch.grants.map((grant) => ({
+          vaultId,
+          ...grantRow(grant.userId, granterId, grant),
+        })),
+      });
+      await tx.keyGrantHistory.updateMany({
+        where: { vaultId, revokedAt: null, userId: { in: [...removed] } },
+        data: { revokedAt: new Date() },
+      });
+      await tx.keyGrantHistory.createMany({
+        data: batch.grants.map((grant) => ({
+          vaultId,
+          userId: grant.userId,
+          keyVersion: newKeyVersion,
+        })),
+      });
+    },
+    { timeout: 60_000, maxWait: 30_000 },
+  );
+  return newKeyVersion;
+}
+
+export type { VaultRoleDto };
