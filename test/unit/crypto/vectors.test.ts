@@ -3,11 +3,19 @@ import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fromBase64Url } from "../../../lib/crypto/base64url";
 import { bundleMessage as buildBundleMessage, verifyBundle } from "../../../lib/crypto/bundle";
+import { decryptItem } from "../../../lib/crypto/items";
 import { parseSecretKey } from "../../../lib/crypto/secret-key";
 import { verifyMessage } from "../../../lib/crypto/sign";
 import { getSodium } from "../../../lib/crypto/sodium";
 import { unwrapUserKey } from "../../../lib/crypto/user-keys";
-import { computeVectors, VECTOR_INPUTS, vectorBundle, type VectorOutputs } from "./vector-cases";
+import { acceptGrant } from "../../../lib/crypto/vault-keys";
+import {
+  computeVectors,
+  VECTOR_INPUTS,
+  vectorBundle,
+  vectorGrant,
+  type VectorOutputs,
+} from "./vector-cases";
 
 /**
  * DO NOT "FIX" BY REGENERATING: a failure here means the protocol changed incompatibly —
@@ -66,5 +74,31 @@ describe("protocol v1 test vectors", () => {
     expect(parseSecretKey(outputs.secretKeyFormatted)).toEqual(
       fromBase64Url(VECTOR_INPUTS.secretKey),
     );
+  });
+
+  it("committed vault-layer values open and verify with the public API", async () => {
+    const sodium = await getSodium();
+    const outputs = committed.outputs;
+    const inputs = VECTOR_INPUTS;
+    expect(
+      decryptItem(fromBase64Url(inputs.vaultKey), outputs.itemEnvelope, {
+        vaultId: inputs.vaultId,
+        itemId: inputs.itemId,
+        keyVersion: inputs.keyVersion,
+        revision: inputs.revision,
+      }),
+    ).toEqual(inputs.item);
+    const identity = sodium.crypto_sign_seed_keypair(fromBase64Url(inputs.identitySignSeed));
+    const box = sodium.crypto_box_seed_keypair(fromBase64Url(inputs.identityBoxSeed));
+    expect(
+      acceptGrant({
+        grant: vectorGrant(),
+        signature: outputs.grantSignature,
+        granterSignPublicKey: identity.publicKey,
+        trusted: true,
+        boxKeyPair: { publicKey: box.publicKey, privateKey: box.privateKey },
+        expectedUserId: inputs.userId,
+      }),
+    ).toEqual(fromBase64Url(inputs.vaultKey));
   });
 });
