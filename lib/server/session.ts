@@ -24,8 +24,9 @@ export class SessionInvalidError extends Error {
 }
 
 // lastSeenAt is written at most this often: enough precision for a 30-minute idle limit
-// without a write on every request.
-const touchIntervalMs = 30_000;
+// without a write on every request. A short idle limit needs proportionally fresher
+// timestamps, or an active session would be judged idle between two writes.
+const touchIntervalFor = (idleLimitMs: number) => Math.min(30_000, idleLimitMs / 4);
 
 /**
  * The check every authenticated request goes through (from next-auth's jwt callback): the
@@ -47,7 +48,8 @@ export async function validateSessionToken(token: string): Promise<SessionContex
     throw new SessionInvalidError(expired ? "expired" : "idle");
   }
   if (row.user.status !== "active") throw new SessionInvalidError("suspended");
-  if (now - row.lastSeenAt.getTime() > touchIntervalMs) await touchSession(row.id, new Date(now));
+  if (now - row.lastSeenAt.getTime() > touchIntervalFor(idleLimitMs))
+    await touchSession(row.id, new Date(now));
   return {
     sessionId: row.id,
     userId: row.userId,

@@ -27,10 +27,14 @@ export default async function setup(project: TestProject) {
   const kinds: Array<"pglite" | "postgresql"> = ["pglite"];
   if (await postgresAvailable()) kinds.push("postgresql");
   else if (process.env.CI) throw new Error("PostgreSQL at 127.0.0.1:5432 is required under CI");
-  else console.warn("\n  PostgreSQL is not reachable at 127.0.0.1:5432: its integration runs are skipped.\n");
+  else
+    console.warn(
+      "\n  PostgreSQL is not reachable at 127.0.0.1:5432: its integration runs are skipped.\n",
+    );
 
   const servers: TestServer[] = [];
-  let port = 3201;
+  // COFFER_TEST_PORT_BASE moves the shared servers when 3201/3202 are taken on this machine.
+  let port = Number(process.env.COFFER_TEST_PORT_BASE ?? 3201);
   for (const kind of kinds) {
     const server = await startServer({
       kind,

@@ -46,7 +46,10 @@ export async function findSessionByToken(token: string) {
 
 export async function touchSession(sessionId: string, at: Date) {
   const prisma = await db();
-  await prisma.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { lastSeenAt: at } });
+  await prisma.session.updateMany({
+    where: { id: sessionId, revokedAt: null },
+    data: { lastSeenAt: at },
+  });
 }
 
 export async function revokeSession(sessionId: string, userId?: string) {
