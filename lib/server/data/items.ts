@@ -135,3 +135,13 @@ export async function listItemRevisions(vaultId: string, itemId: string) {
   });
   return item?.revisions ?? null;
 }
+
+/** Every stored revision of every item in a vault: what a rotation must re-encrypt. */
+export async function listVaultRevisions(vaultId: string) {
+  const prisma = await db();
+  return prisma.itemRevision.findMany({
+    where: { item: { vaultId } },
+    orderBy: [{ itemId: "asc" }, { revision: "asc" }],
+    select: { itemId: true, revision: true, keyVersion: true, ciphertext: true },
+  });
+}
