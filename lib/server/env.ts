@@ -3,10 +3,14 @@ import { z } from "zod";
 
 // Validated once at boot: a bad value stops start-up with a message naming the variable.
 const schema = z.object({
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection string")
-    .optional(),
+  // An empty value means unset, as shells and process managers often pass one.
+  DATABASE_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection string")
+      .optional(),
+  ),
   COFFER_DATA_DIR: z.string().min(1).default(".data"),
   COFFER_URL: z.url().default("http://localhost:3000"),
   COFFER_SECRET: z.string().min(32, "must be at least 32 characters").optional(),

@@ -19,6 +19,11 @@ export interface ServerInfo {
 
 export interface RunningServer extends ServerInfo {
   stop(): Promise<void>;
+  /**
+   * SIGKILL for the whole server: with `detached`, the process group (the tsx wrapper and the
+   * `next start` child it spawned); otherwise only the wrapper. Resolves once the wrapper exited.
+   */
+  kill(): Promise<void>;
   process: ChildProcess;
 }
 
@@ -70,6 +75,8 @@ export async function startServer(options: {
   env?: Record<string, string>;
   databaseUrl?: string;
   dataDirectory?: string;
+  /** Own process group, so `kill()` can take down `next start` too (crash tests). */
+  detached?: boolean;
 }): Promise<RunningServer> {
   const dataDirectory =
     options.dataDirectory ?? fs.mkdtempSync(path.join(os.tmpdir(), `coffer-${options.kind}-`));
@@ -96,21 +103,42 @@ export async function startServer(options: {
   const child = spawn(
     process.execPath,
     [path.join("node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "scripts/start.ts"],
-    { cwd: process.cwd(), env, stdio: ["ignore", log, log] },
+    { cwd: process.cwd(), env, stdio: ["ignore", log, log], detached: options.detached ?? false },
   );
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const signalAll = (signal: NodeJS.Signals) => {
+    try {
+      if (options.detached && child.pid) process.kill(-child.pid, signal);
+      else child.kill(signal);
+    } catch {
+      // Already gone.
+    }
+  };
+  let logClosed = false;
+  const closeLog = () => {
+    if (!logClosed) fs.closeSync(log);
+    logClosed = true;
+  };
+  let stopped = false;
   const info: ServerInfo = { kind: options.kind, url, dataDirectory, logFile, databaseUrl };
   await waitForHealth(url, child, logFile);
   return {
     ...info,
     process: child,
     async stop() {
+      if (stopped) return;
+      stopped = true;
       if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((resolve) => child.once("exit", resolve));
-        child.kill("SIGTERM");
+        signalAll("SIGTERM");
         await Promise.race([exited, sleep(10_000)]);
-        if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+        if (child.exitCode === null && child.signalCode === null) signalAll("SIGKILL");
       }
-      fs.closeSync(log);
+      closeLog();
+    },
+    async kill() {
+      signalAll("SIGKILL");
+      await exited;
+      closeLog();
     },
   };
 }
