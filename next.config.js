@@ -1,5 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A separate build directory lets a second build (another checkout's tests, a benchmark)
+  // run without replacing the files a running server is serving.
+  distDir: process.env.COFFER_DIST_DIR || ".next",
   reactStrictMode: true,
   poweredByHeader: false,
   // PGlite, libsodium and the Prisma runtime load .wasm/.data files relative to their own

@@ -13,7 +13,8 @@ process.env.COFFER_URL ??= `http://localhost:${port}`;
 process.env.NEXTAUTH_URL ??= process.env.COFFER_URL;
 
 function buildIfNeeded() {
-  if (fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) return;
+  const distDir = process.env.COFFER_DIST_DIR || ".next";
+  if (fs.existsSync(path.join(process.cwd(), distDir, "BUILD_ID"))) return;
   console.log("No production build found: building Coffer (this takes a minute)…");
   const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);
