@@ -140,12 +140,21 @@ export class WrongPasswordError extends Error {
  * public keys the server returns must match the unwrapped private keys and the self-signed
  * bundle, so a server cannot pair our private keys with public keys of its choosing.
  */
+export function fetchKeyMaterial() {
+  return api("/api/v1/account/keys", { schema: keyMaterialResponse });
+}
+
+/**
+ * Unwraps the account's key material into a keyring. `prefetched` lets a caller start the
+ * download before the KDF finishes, so the two overlap.
+ */
 export async function loadKeyring(
   accountUnlockKey: Uint8Array,
   expectedUserId?: string,
+  prefetched?: ReturnType<typeof fetchKeyMaterial>,
 ): Promise<Keyring> {
   const sodium = await getSodium();
-  const keys = await api("/api/v1/account/keys", { schema: keyMaterialResponse });
+  const keys = await (prefetched ?? fetchKeyMaterial());
   if (expectedUserId && keys.userId !== expectedUserId) {
     throw new Error("The server returned keys for another account.");
   }

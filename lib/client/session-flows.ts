@@ -21,6 +21,7 @@ import {
 } from "@/lib/crypto";
 import { api } from "./api";
 import {
+  fetchKeyMaterial,
   loadKeyring,
   normaliseEmail,
   prelogin,
@@ -82,11 +83,16 @@ export async function unlockWithPassword(input: {
 }): Promise<Keyring> {
   const started = performance.now();
   const email = normaliseEmail(input.email);
-  const secretKey = await resolveSecretKey(email, input.secretKeyText);
-  const { salt, kdf } = await prelogin(email);
+  // The session is alive, so the key material can download while Argon2id runs.
+  const keyMaterial = fetchKeyMaterial();
+  keyMaterial.catch(() => undefined);
+  const [secretKey, { salt, kdf }] = await Promise.all([
+    resolveSecretKey(email, input.secretKeyText),
+    prelogin(email),
+  ]);
   const keys = await deriveKeys(input.password, secretKey.bytes, fromBase64Url(salt), kdf);
   try {
-    const keyring = await loadKeyring(keys.accountUnlockKey, input.userId);
+    const keyring = await loadKeyring(keys.accountUnlockKey, input.userId, keyMaterial);
     if (secretKey.typed) await saveSecretKey(email, secretKey.formatted);
     setKeyring(keyring);
     recordUnlockTiming(started);

@@ -43,11 +43,11 @@ export async function unlockBenchmarks(): Promise<BenchResult[]> {
       await page.getByLabel("Master password", { exact: true }).fill(password);
       await page.getByRole("button", { name: "Unlock" }).click();
       await page.getByRole("heading", { name: /Welcome/ }).waitFor({ timeout: 60_000 });
-      const measures = await page.evaluate(() => {
-        const last = (name: string) =>
-          performance.getEntriesByName(name, "measure").at(-1)?.duration;
-        return { kdf: last("coffer:unlock:kdf"), total: last("coffer:unlock") };
-      });
+      // No helper functions inside evaluate: tsx would wrap them in a helper the page lacks.
+      const measures = await page.evaluate(() => ({
+        kdf: performance.getEntriesByName("coffer:unlock:kdf", "measure").at(-1)?.duration,
+        total: performance.getEntriesByName("coffer:unlock", "measure").at(-1)?.duration,
+      }));
       if (measures.kdf === undefined || measures.total === undefined) {
         throw new Error("the unlock screen recorded no performance measures");
       }

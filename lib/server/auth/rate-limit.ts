@@ -16,9 +16,13 @@ export async function signInRetryAfter(email: string, address: string): Promise<
     [accountBucket(email), env.COFFER_SIGNIN_LIMIT_ACCOUNT],
     [addressBucket(address), env.COFFER_SIGNIN_LIMIT_ADDRESS],
   ];
+  const failures = await countRecentFailures(
+    checks.map(([bucket]) => bucket),
+    since,
+  );
   let retryAfter = 0;
   for (const [bucket, limit] of checks) {
-    const { count, oldest } = await countRecentFailures(bucket, since);
+    const { count, oldest } = failures.get(bucket) ?? { count: 0, oldest: null };
     if (count >= limit && oldest) {
       const seconds = Math.ceil((oldest.getTime() + windowMs - Date.now()) / 1000);
       retryAfter = Math.max(retryAfter, Math.max(seconds, 1));

@@ -6,18 +6,21 @@ export async function recordSignInFailure(buckets: string[]) {
   await prisma.signInFailure.createMany({ data: buckets.map((bucket) => ({ bucket })) });
 }
 
-/** Failures in the window for a bucket, and when the oldest of them leaves it. */
-export async function countRecentFailures(bucket: string, since: Date) {
+/** Failures in the window per bucket, and when the oldest of each leaves it: one query. */
+export async function countRecentFailures(buckets: string[], since: Date) {
   const prisma = await db();
-  const [count, oldest] = await Promise.all([
-    prisma.signInFailure.count({ where: { bucket, createdAt: { gte: since } } }),
-    prisma.signInFailure.findFirst({
-      where: { bucket, createdAt: { gte: since } },
-      orderBy: { createdAt: "asc" },
-      select: { createdAt: true },
-    }),
-  ]);
-  return { count, oldest: oldest?.createdAt ?? null };
+  const groups = await prisma.signInFailure.groupBy({
+    by: ["bucket"],
+    where: { bucket: { in: buckets }, createdAt: { gte: since } },
+    _count: { _all: true },
+    _min: { createdAt: true },
+  });
+  return new Map(
+    groups.map((group) => [
+      group.bucket,
+      { count: group._count._all, oldest: group._min.createdAt ?? null },
+    ]),
+  );
 }
 
 export async function clearFailures(bucket: string) {
