@@ -102,6 +102,8 @@ export function AuditView() {
 
   useEffect(() => {
     let cancelled = false;
+    // State is set only when the request settles, not synchronously.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     load(applied)
       .then((loaded) => {
         if (!cancelled) {
