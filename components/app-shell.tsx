@@ -49,6 +49,7 @@ export function AppShell({ account, children }: { account: ShellAccount; childre
 
   const links = [
     { href: "/home", label: "Home" },
+    { href: "/vaults", label: "Vaults" },
     { href: "/settings", label: "Settings" },
     ...(isAdminRole(account.role) ? [{ href: "/admin/people", label: "People" }] : []),
   ];

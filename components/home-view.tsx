@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { fingerprintHex, fingerprintWords, toBase64Url, type PublicBundle } from "@/lib/crypto";
 import { isAdminRole, type ShellAccount } from "./app-shell";
@@ -57,6 +58,13 @@ export function HomeView({ account }: { account: ShellAccount }) {
       <Card>
         <h2 className="text-lg font-semibold text-stone-900">Next steps</h2>
         <ul className="mt-3 space-y-3 text-sm text-stone-700">
+          <Step>
+            Keep your team&apos;s secrets in{" "}
+            <Link href="/vaults" className="font-medium text-stone-900 underline">
+              Vaults
+            </Link>
+            : create one, then share it after comparing fingerprints.
+          </Step>
           <Step>
             Keep your Emergency Kit somewhere safe. This device can download it again from Settings.
           </Step>

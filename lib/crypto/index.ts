@@ -15,3 +15,4 @@ export * from "./password-generator";
 export * from "./revision-guard";
 export * from "./ssh-key";
 export * from "./vault-keys";
+export * from "./rotation";

@@ -80,6 +80,17 @@ describe.each(engines)("audit chain on $kind", ({ kind, port }) => {
     const bad = await admin.request("/api/v1/audit?limit=5000");
     expect(bad.status).toBe(400);
     expect((bad.body as { error: { field: string } }).error.field).toBe("limit");
+    const csv = await admin.request("/api/v1/audit/export?format=csv&action=invite.");
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    expect(csv.headers.get("content-disposition")).toMatch(/attachment; filename="coffer-audit-/);
+    const lines = String(csv.body).trim().split("\n");
+    expect(lines[0]).toBe("seq,at,action,actorId,targetType,targetId,vaultId,ipAddress,details");
+    expect(lines.slice(1).every((line) => line.includes(",invite.create,"))).toBe(true);
+    expect(lines).toHaveLength(4);
+    const json = await admin.request("/api/v1/audit/export?format=json");
+    expect((json.body as { events: unknown[] }).events).toHaveLength(5);
+    const signedOut = await new ApiClient(server!.url).request("/api/v1/audit/export");
+    expect(signedOut.status).toBe(401);
     const verified = await admin.request("/api/v1/audit/verify", { method: "POST" });
     expect(verified.body).toEqual({ ok: true, checked: 5 });
   });

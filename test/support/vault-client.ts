@@ -33,6 +33,8 @@ import type {
   VaultDetailResponse,
   VaultEnvironmentDto,
 } from "../../lib/api/vault";
+import { inviteMember, ownerSecrets } from "./flows";
+import type { TestServer } from "./global-servers";
 import { ApiClient, type AccountSecrets } from "./protocol-client";
 
 export class ApiStatusError extends Error {
@@ -96,6 +98,8 @@ export class VaultClient {
   readonly keys = new Map<string, Map<number, Uint8Array>>();
 
   private constructor(
+    /** What the person typed and kept, so a test can sign the same person in again. */
+    readonly credentials: AccountSecrets,
     readonly api: ApiClient,
     readonly userId: string,
     readonly email: string,
@@ -127,6 +131,7 @@ export class VaultClient {
     };
     const userKey = unwrapUserKey(signedIn.accountUnlockKey, keys.wrappedUserKey, keys.userId);
     return new VaultClient(
+      secrets,
       api,
       keys.userId,
       keys.email,
@@ -179,7 +184,12 @@ export class VaultClient {
       boxPublicKey: toBase64Url(this.boxKeyPair.publicKey),
     });
     const response = await this.api.request("/api/v1/vaults", {
-      json: { id: vaultId, encryptedName: encryptVaultName(key, name, vaultId, 1), environment, grant },
+      json: {
+        id: vaultId,
+        encryptedName: encryptVaultName(key, name, vaultId, 1),
+        environment,
+        grant,
+      },
     });
     expectStatus(response, 201, "create vault");
     this.rememberKey(vaultId, 1, key);
@@ -363,7 +373,12 @@ export class VaultClient {
     expectStatus(history, 200, "vault revisions");
     const revisions = (
       history.body as {
-        revisions: Array<{ itemId: string; revision: number; keyVersion: number; ciphertext: string }>;
+        revisions: Array<{
+          itemId: string;
+          revision: number;
+          keyVersion: number;
+          ciphertext: string;
+        }>;
       }
     ).revisions;
     const removed = new Set(removeUserIds);
@@ -404,4 +419,22 @@ export class VaultClient {
     }
     return { response, ...attempt };
   }
+}
+
+/** The global server's owner, signed in with keys unlocked. */
+export function ownerVaultClient(server: TestServer): Promise<VaultClient> {
+  return VaultClient.signIn(server.url, ownerSecrets(server));
+}
+
+/**
+ * A new person invited by `admin` and signed up through the protocol, signed in with keys
+ * unlocked. They trust nobody yet: tests call `trust()` for the granters they pin.
+ */
+export async function invitedVaultClient(
+  server: { url: string },
+  admin: VaultClient,
+  options: { label?: string; role?: "admin" | "member" } = {},
+): Promise<VaultClient> {
+  const made = await inviteMember(admin.api, options);
+  return VaultClient.signIn(server.url, made.secrets);
 }

@@ -1,0 +1,54 @@
+"use client";
+
+import { useId, useLayoutEffect, useRef, type ReactNode } from "react";
+
+/** A form dialog on the native <dialog>, like ConfirmDialog: focus trap and Escape for free. */
+export function Modal({
+  open,
+  title,
+  description,
+  children,
+  onClose,
+  busy = false,
+  wide = false,
+}: {
+  open: boolean;
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+  onClose: () => void;
+  busy?: boolean;
+  wide?: boolean;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+
+  useLayoutEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        if (!busy) onClose();
+      }}
+      className={`m-auto w-[calc(100%-2rem)] ${wide ? "max-w-2xl" : "max-w-md"} rounded-2xl border border-stone-200 bg-white p-0 text-stone-900 shadow-xl backdrop:bg-stone-900/40`}
+    >
+      {open && (
+        <div className="p-6">
+          <h2 id={titleId} className="text-lg font-semibold">
+            {title}
+          </h2>
+          {description && <div className="mt-1 text-sm text-stone-600">{description}</div>}
+          <div className="mt-4">{children}</div>
+        </div>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,198 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { encryptVaultName } from "@/lib/crypto";
+import type { VaultEnvironmentDto } from "@/lib/api/vault";
+import { errorMessage } from "@/lib/client/api";
+import { rotateVaultKey } from "@/lib/client/vaults/rotate";
+import { ENVIRONMENT_LABELS } from "@/lib/client/vaults/templates";
+import { vaultApi } from "@/lib/client/vaults/vault-api";
+import { useKeyring } from "@/components/keyring-provider";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Modal } from "./modal";
+import { RotationProgress } from "./rotation-progress";
+import { SelectField } from "./select-field";
+import type { LoadedVault } from "./use-vault";
+
+export function VaultSettings({
+  vault,
+  reload,
+}: {
+  vault: LoadedVault;
+  reload: () => Promise<void>;
+}) {
+  const keyring = useKeyring();
+  const router = useRouter();
+  const { detail, opened } = vault;
+  const vaultId = detail.vault.id;
+  const [name, setName] = useState(opened.name);
+  const [environment, setEnvironment] = useState<string>(detail.vault.environment ?? "");
+  const [saving, setSaving] = useState(false);
+  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const [typed, setTyped] = useState("");
+  const [deleteBusy, setDeleteBusy] = useState(false);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+
+  async function onRename(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!opened.key || !name.trim()) return;
+    setSaving(true);
+    setMessage(null);
+    try {
+      const keyVersion = detail.vault.keyVersion;
+      await vaultApi.update(vaultId, {
+        expectedKeyVersion: keyVersion,
+        encryptedName: encryptVaultName(opened.key, name.trim(), vaultId, keyVersion),
+        environment: (environment || null) as VaultEnvironmentDto | null,
+      });
+      await reload();
+      setMessage({ tone: "success", text: "Saved." });
+    } catch (caught) {
+      setMessage({ tone: "error", text: errorMessage(caught) });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  async function onRotate() {
+    if (!keyring) return;
+    setMessage(null);
+    setProgress({ done: 0, total: 0 });
+    try {
+      const keyVersion = await rotateVaultKey({
+        keyring,
+        vaultId,
+        removeUserIds: [],
+        onProgress: (done, total) => setProgress({ done, total }),
+      });
+      await reload();
+      setMessage({
+        tone: "success",
+        text: `Key rotated; the vault is now at key version ${keyVersion}.`,
+      });
+    } catch (caught) {
+      setMessage({ tone: "error", text: errorMessage(caught) });
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  async function onDelete() {
+    setDeleteBusy(true);
+    setDeleteError(null);
+    try {
+      await vaultApi.remove(vaultId);
+      router.push("/vaults");
+    } catch (caught) {
+      setDeleteError(errorMessage(caught));
+      setDeleteBusy(false);
+    }
+  }
+
+  return (
+    <div className="space-y-6">
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      <Card>
+        <CardHeader
+          title="Name and environment"
+          description="The name is encrypted; the environment is visible to the server for filtering."
+        />
+        <form className="grid max-w-lg gap-4" onSubmit={onRename}>
+          <Field
+            label="Vault name"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            maxLength={200}
+          />
+          <SelectField
+            label="Environment"
+            value={environment}
+            onChange={setEnvironment}
+            options={[
+              { value: "", label: "None" },
+              ...Object.entries(ENVIRONMENT_LABELS).map(([value, label]) => ({ value, label })),
+            ]}
+          />
+          <div>
+            <Button type="submit" variant="secondary" busy={saving} busyLabel="Saving…">
+              Save
+            </Button>
+          </div>
+        </form>
+      </Card>
+      <Card>
+        <CardHeader
+          title="Rotate key"
+          description="Makes a new vault key, re-encrypts every item and its history on this device, and shares the new key with every member. Safe to repeat if interrupted."
+        />
+        {progress ? (
+          <RotationProgress {...progress} />
+        ) : (
+          <Button variant="secondary" onClick={() => void onRotate()}>
+            Rotate key
+          </Button>
+        )}
+      </Card>
+      <Card className="border-red-200">
+        <CardHeader
+          title="Delete vault"
+          description="Deletes the vault, its items and their history for every member. This cannot be undone."
+        />
+        <Button
+          variant="danger"
+          onClick={() => {
+            setTyped("");
+            setDeleting(true);
+          }}
+        >
+          Delete vault
+        </Button>
+      </Card>
+      <Modal
+        open={deleting}
+        busy={deleteBusy}
+        onClose={() => setDeleting(false)}
+        title="Delete this vault?"
+      >
+        <form
+          className="space-y-4"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (typed === opened.name) void onDelete();
+          }}
+        >
+          <p className="text-sm text-stone-600">
+            Type <strong className="font-semibold text-stone-900">{opened.name}</strong> to confirm.
+          </p>
+          <Field
+            label="Type the vault name to confirm"
+            value={typed}
+            onChange={(event) => setTyped(event.target.value)}
+            autoComplete="off"
+          />
+          {deleteError && <Alert>{deleteError}</Alert>}
+          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+            <Button variant="secondary" onClick={() => setDeleting(false)} disabled={deleteBusy}>
+              Cancel
+            </Button>
+            <Button
+              type="submit"
+              variant="danger"
+              disabled={typed !== opened.name}
+              busy={deleteBusy}
+              busyLabel="Deleting…"
+            >
+              Delete vault
+            </Button>
+          </div>
+        </form>
+      </Modal>
+    </div>
+  );
+}

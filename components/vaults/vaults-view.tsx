@@ -1,0 +1,361 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { ItemType } from "@/lib/crypto";
+import type { VaultEnvironmentDto } from "@/lib/api/vault";
+import { errorMessage } from "@/lib/client/api";
+import {
+  decryptItems,
+  openVault,
+  KEYS_CHANGED_MESSAGE,
+  type DecryptedItem,
+  type OpenedVault,
+} from "@/lib/client/vaults/open-vault";
+import {
+  ENVIRONMENT_LABELS,
+  ITEM_TYPE_LABELS,
+  itemSubtitle,
+  searchableText,
+} from "@/lib/client/vaults/templates";
+import { vaultApi } from "@/lib/client/vaults/vault-api";
+import { useKeyring } from "@/components/keyring-provider";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EnvironmentBadge, RoleBadge } from "./badges";
+import { ClipboardSetting } from "./clipboard-setting";
+import { ItemTypeIcon } from "./item-type-icon";
+import { NewVaultDialog } from "./new-vault-dialog";
+import { SelectField } from "./select-field";
+
+type Row = { vault: OpenedVault; item: DecryptedItem; text: string };
+
+export function VaultsView() {
+  const keyring = useKeyring();
+  const router = useRouter();
+  const [vaults, setVaults] = useState<OpenedVault[] | null>(null);
+  const [rows, setRows] = useState<Row[]>([]);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [query, setQuery] = useState("");
+  const [vaultFilter, setVaultFilter] = useState("");
+  const [typeFilter, setTypeFilter] = useState("");
+  const [environmentFilter, setEnvironmentFilter] = useState("");
+  const [tagFilter, setTagFilter] = useState("");
+  const [active, setActive] = useState(0);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const load = useCallback(async () => {
+    if (!keyring) return;
+    try {
+      const { vaults: summaries } = await vaultApi.list();
+      const opened: OpenedVault[] = [];
+      for (const summary of summaries) opened.push(await openVault(keyring, summary));
+      opened.sort((a, b) => a.name.localeCompare(b.name));
+      setVaults(opened);
+      const total = summaries.reduce((sum, summary) => sum + summary.itemCount, 0);
+      let done = 0;
+      setProgress({ done, total });
+      const collected: Row[] = [];
+      for (const vault of opened) {
+        if (!vault.key || vault.summary.itemCount === 0) continue;
+        const detail = await vaultApi.detail(vault.summary.id);
+        const items = await decryptItems(
+          keyring,
+          vault.summary.id,
+          vault.key,
+          detail.items,
+          (count) => setProgress({ done: done + count, total }),
+        );
+        done += items.length;
+        for (const item of items) {
+          collected.push({
+            vault,
+            item,
+            text: item.plaintext ? searchableText(item.plaintext) : "",
+          });
+        }
+        setRows([...collected]);
+      }
+      setError(null);
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setProgress(null);
+    }
+  }, [keyring]);
+
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      const target = event.target as HTMLElement | null;
+      const typing = target?.closest("input, textarea, select, [contenteditable=true]");
+      if (event.key === "/" && !typing) {
+        event.preventDefault();
+        searchRef.current?.focus();
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  const tags = useMemo(
+    () => [...new Set(rows.flatMap((row) => row.item.plaintext?.tags ?? []))].sort(),
+    [rows],
+  );
+
+  const results = useMemo(() => {
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    return rows
+      .filter((row) => {
+        const plaintext = row.item.plaintext;
+        if (vaultFilter && row.vault.summary.id !== vaultFilter) return false;
+        if (environmentFilter && row.vault.summary.environment !== environmentFilter) return false;
+        if (typeFilter && plaintext?.type !== typeFilter) return false;
+        if (tagFilter && !plaintext?.tags.includes(tagFilter)) return false;
+        return words.every((word) => row.text.includes(word));
+      })
+      .sort((a, b) => (a.item.plaintext?.title ?? "").localeCompare(b.item.plaintext?.title ?? ""));
+  }, [rows, query, vaultFilter, typeFilter, environmentFilter, tagFilter]);
+
+  const activeIndex = Math.min(active, Math.max(results.length - 1, 0));
+  const itemHref = (row: Row) => `/vaults/${row.vault.summary.id}/items/${row.item.dto.id}`;
+
+  function onSearchKey(event: React.KeyboardEvent<HTMLInputElement>) {
+    if (event.key === "Escape") {
+      setQuery("");
+      setActive(0);
+    } else if (event.key === "ArrowDown") {
+      event.preventDefault();
+      setActive(Math.min(activeIndex + 1, results.length - 1));
+    } else if (event.key === "ArrowUp") {
+      event.preventDefault();
+      setActive(Math.max(activeIndex - 1, 0));
+    } else if (event.key === "Enter") {
+      const row = results[activeIndex];
+      if (row) router.push(itemHref(row));
+    }
+  }
+
+  const filtersActive = Boolean(
+    query || vaultFilter || typeFilter || environmentFilter || tagFilter,
+  );
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold text-stone-900">Vaults</h1>
+          <p className="mt-1 text-stone-600">
+            Everything here is decrypted in this tab; the server only ever sees ciphertext.
+          </p>
+        </div>
+        <Button onClick={() => setCreating(true)}>New vault</Button>
+      </div>
+
+      {error && <Alert>{error}</Alert>}
+
+      {vaults === null && !error && <ListSkeleton />}
+
+      {vaults !== null && vaults.length === 0 && (
+        <Card className="text-center">
+          <p className="text-lg font-medium text-stone-900">
+            No vaults yet — create your first vault
+          </p>
+          <p className="mt-1 text-sm text-stone-600">
+            A vault holds the logins, keys and config a team shares. You can invite people to it
+            once it exists.
+          </p>
+          <Button className="mt-4" onClick={() => setCreating(true)}>
+            New vault
+          </Button>
+        </Card>
+      )}
+
+      {vaults !== null && vaults.length > 0 && (
+        <>
+          <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label="Your vaults">
+            {vaults.map((vault) => (
+              <li key={vault.summary.id}>
+                <Link
+                  href={`/vaults/${vault.summary.id}`}
+                  className="block h-full rounded-2xl border border-stone-200 bg-white px-5 py-4 shadow-sm transition-colors hover:border-stone-400 focus-visible:outline-2 focus-visible:outline-stone-900"
+                >
+                  <span className="flex items-center justify-between gap-2">
+                    <span className="truncate font-medium text-stone-900">{vault.name}</span>
+                    <EnvironmentBadge environment={vault.summary.environment} />
+                  </span>
+                  <span className="mt-2 flex flex-wrap items-center gap-2 text-xs text-stone-500">
+                    <RoleBadge role={vault.summary.role} />
+                    {vault.summary.itemCount} {vault.summary.itemCount === 1 ? "item" : "items"} ·{" "}
+                    {vault.summary.memberCount}{" "}
+                    {vault.summary.memberCount === 1 ? "member" : "members"}
+                  </span>
+                  {vault.problem && (
+                    <span className="mt-2 block text-xs text-red-700">
+                      {vault.problem.kind === "keys-changed"
+                        ? KEYS_CHANGED_MESSAGE
+                        : "This vault's key failed its integrity check."}
+                    </span>
+                  )}
+                </Link>
+              </li>
+            ))}
+          </ul>
+
+          <Card className="!p-0">
+            <div className="space-y-3 border-b border-stone-200 p-4 sm:p-5">
+              <div>
+                <label htmlFor="vault-search" className="sr-only">
+                  Search
+                </label>
+                <input
+                  id="vault-search"
+                  ref={searchRef}
+                  type="search"
+                  placeholder="Search titles, usernames, URLs, tags…  ( / )"
+                  value={query}
+                  onChange={(event) => {
+                    setQuery(event.target.value);
+                    setActive(0);
+                  }}
+                  onKeyDown={onSearchKey}
+                  aria-controls="vault-results"
+                  aria-activedescendant={results[activeIndex] ? `result-${activeIndex}` : undefined}
+                  className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-xs placeholder:text-stone-400 focus:border-stone-500 focus:outline-2 focus:outline-stone-500"
+                />
+              </div>
+              <div className="grid grid-cols-2 gap-2 md:grid-cols-4">
+                <SelectField
+                  label="Filter by vault"
+                  hideLabel
+                  value={vaultFilter}
+                  onChange={setVaultFilter}
+                  options={[
+                    { value: "", label: "All vaults" },
+                    ...vaults.map((vault) => ({ value: vault.summary.id, label: vault.name })),
+                  ]}
+                />
+                <SelectField
+                  label="Filter by type"
+                  hideLabel
+                  value={typeFilter}
+                  onChange={setTypeFilter}
+                  options={[
+                    { value: "", label: "All types" },
+                    ...Object.entries(ITEM_TYPE_LABELS).map(([value, label]) => ({ value, label })),
+                  ]}
+                />
+                <SelectField
+                  label="Filter by stage"
+                  hideLabel
+                  value={environmentFilter}
+                  onChange={setEnvironmentFilter}
+                  options={[
+                    { value: "", label: "All environments" },
+                    ...(Object.keys(ENVIRONMENT_LABELS) as VaultEnvironmentDto[]).map((value) => ({
+                      value,
+                      label: ENVIRONMENT_LABELS[value],
+                    })),
+                  ]}
+                />
+                <SelectField
+                  label="Filter by tag"
+                  hideLabel
+                  value={tagFilter}
+                  onChange={setTagFilter}
+                  options={[
+                    { value: "", label: "All tags" },
+                    ...tags.map((tag) => ({ value: tag, label: tag })),
+                  ]}
+                />
+              </div>
+              {progress && progress.total > 0 && progress.done < progress.total && (
+                <p role="status" className="text-xs text-stone-500">
+                  Decrypting {progress.done} of {progress.total} items…
+                </p>
+              )}
+            </div>
+            {results.length === 0 ? (
+              <p className="p-5 text-sm text-stone-500">
+                {filtersActive
+                  ? "Nothing matches. Press Esc to clear the search."
+                  : progress
+                    ? "Decrypting…"
+                    : "No items yet. Open a vault to add one."}
+              </p>
+            ) : (
+              <ul
+                id="vault-results"
+                role="listbox"
+                aria-label="Items"
+                className="divide-y divide-stone-100"
+              >
+                {results.map((row, index) => (
+                  <li
+                    key={`${row.vault.summary.id}:${row.item.dto.id}`}
+                    id={`result-${index}`}
+                    role="option"
+                    aria-selected={index === activeIndex}
+                  >
+                    <Link
+                      href={itemHref(row)}
+                      className={`flex items-center gap-3 px-4 py-3 sm:px-5 ${
+                        index === activeIndex ? "bg-stone-100" : "hover:bg-stone-50"
+                      }`}
+                    >
+                      <ItemTypeIcon type={(row.item.plaintext?.type ?? "note") as ItemType} />
+                      <span className="min-w-0 flex-1">
+                        <span className="block truncate font-medium text-stone-900">
+                          {row.item.plaintext?.title ||
+                            (row.item.error ? "Unreadable item" : "Untitled")}
+                        </span>
+                        <span className="block truncate text-xs text-stone-500">
+                          {row.item.error ??
+                            [
+                              row.item.plaintext ? itemSubtitle(row.item.plaintext) : "",
+                              row.vault.name,
+                            ]
+                              .filter(Boolean)
+                              .join(" · ")}
+                        </span>
+                      </span>
+                      <EnvironmentBadge environment={row.vault.summary.environment} />
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </>
+      )}
+
+      <ClipboardSetting />
+      <NewVaultDialog open={creating} onClose={() => setCreating(false)} />
+    </div>
+  );
+}
+
+function ListSkeleton() {
+  return (
+    <div
+      role="status"
+      aria-label="Loading vaults"
+      className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3"
+    >
+      {[0, 1, 2].map((index) => (
+        <div
+          key={index}
+          className="h-20 animate-pulse rounded-2xl border border-stone-200 bg-stone-100"
+        />
+      ))}
+    </div>
+  );
+}
