@@ -51,7 +51,12 @@ export function AppShell({ account, children }: { account: ShellAccount; childre
     { href: "/home", label: "Home" },
     { href: "/vaults", label: "Vaults" },
     { href: "/settings", label: "Settings" },
-    ...(isAdminRole(account.role) ? [{ href: "/admin/people", label: "People" }] : []),
+    ...(isAdminRole(account.role)
+      ? [
+          { href: "/admin/people", label: "People" },
+          { href: "/admin/audit", label: "Audit log" },
+        ]
+      : []),
   ];
 
   return (
