@@ -171,7 +171,10 @@ describe("vaults", () => {
 
   it("the owner shares the vault after comparing the colleague's fingerprint", async () => {
     await openFromNav(ownerPage, "Vaults");
-    await ownerPage.getByRole("link", { name: new RegExp(vaultName) }).click();
+    await ownerPage
+      .getByRole("list", { name: "Your vaults" })
+      .getByRole("link", { name: new RegExp(vaultName) })
+      .click();
     await ownerPage.getByRole("tab", { name: "Members" }).click();
     await ownerPage.getByRole("button", { name: "Add member" }).click();
     const dialog = ownerPage.getByRole("dialog");
@@ -193,7 +196,10 @@ describe("vaults", () => {
 
   it("the colleague opens the shared vault and reads the login", async () => {
     await openFromNav(memberPage, "Vaults");
-    await memberPage.getByRole("link", { name: new RegExp(vaultName) }).click();
+    await memberPage
+      .getByRole("list", { name: "Your vaults" })
+      .getByRole("link", { name: new RegExp(vaultName) })
+      .click();
     await memberPage
       .getByText(/unconfirmed/i)
       .first()
@@ -238,6 +244,26 @@ describe("vaults", () => {
     const password = await fieldGroup(ownerPage, "Password (secret)");
     await password.getByRole("button", { name: "Reveal" }).click();
     await password.getByText(login.newPassword).waitFor();
+  });
+
+  it("the audit log shows the vault's history and its chain verifies", async () => {
+    await openFromNav(ownerPage, "Audit log");
+    await ownerPage.getByRole("heading", { name: "Audit log" }).waitFor();
+    await ownerPage.getByLabel("Event").selectOption("vault.");
+    await ownerPage.getByRole("button", { name: "Apply filters" }).click();
+    for (const label of [
+      "Vault created",
+      "Vault shared",
+      "Removed from vault",
+      "Vault key rotated",
+    ]) {
+      await ownerPage
+        .getByRole("cell", { name: new RegExp(label) })
+        .first()
+        .waitFor();
+    }
+    await ownerPage.getByRole("button", { name: "Verify chain" }).click();
+    await ownerPage.getByText(/The audit chain is intact/).waitFor();
   });
 
   it("never sends a secret value or a vault name to the server in the clear", () => {
