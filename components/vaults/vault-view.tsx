@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { ITEM_TYPES, type ItemType } from "@/lib/crypto";
 import { KEYS_CHANGED_MESSAGE } from "@/lib/client/vaults/open-vault";
 import { ITEM_TYPE_LABELS, itemSubtitle } from "@/lib/client/vaults/templates";
@@ -17,10 +17,22 @@ import { VaultSettings } from "./vault-settings";
 
 type Tab = "items" | "members" | "settings";
 
+/** Rows rendered per step: a vault of thousands of items paints its first screen at once. */
+const PAGE_SIZE = 200;
+const titleCollator = new Intl.Collator(undefined, { sensitivity: "base" });
+
 export function VaultView({ vaultId }: { vaultId: string }) {
   const { vault, error, progress, reload } = useVault(vaultId);
   const [tab, setTab] = useState<Tab>("items");
   const [picking, setPicking] = useState(false);
+  const [shown, setShown] = useState(PAGE_SIZE);
+  const sortedItems = useMemo(
+    () =>
+      [...(vault?.items ?? [])].sort((a, b) =>
+        titleCollator.compare(a.plaintext?.title ?? "", b.plaintext?.title ?? ""),
+      ),
+    [vault],
+  );
 
   if (error) return <Alert>{error}</Alert>;
   if (!vault) {
@@ -126,38 +138,43 @@ export function VaultView({ vaultId }: { vaultId: string }) {
             </div>
           ) : (
             <ul aria-label="Items" className="divide-y divide-stone-100">
-              {items
-                .slice()
-                .sort((a, b) => (a.plaintext?.title ?? "").localeCompare(b.plaintext?.title ?? ""))
-                .map((item) => (
-                  <li key={item.dto.id}>
-                    <Link
-                      href={`/vaults/${vaultId}/items/${item.dto.id}`}
-                      className="flex items-center gap-3 px-5 py-3 hover:bg-stone-50 focus-visible:bg-stone-100 focus-visible:outline-none"
-                    >
-                      <ItemTypeIcon type={item.plaintext?.type ?? "note"} />
-                      <span className="min-w-0 flex-1">
-                        <span className="block truncate font-medium text-stone-900">
-                          {item.plaintext?.title || "Unreadable item"}
-                        </span>
-                        <span
-                          className={`block truncate text-xs ${item.error ? "text-red-700" : "text-stone-500"}`}
-                        >
-                          {item.error ??
-                            (item.plaintext
-                              ? [
-                                  ITEM_TYPE_LABELS[item.plaintext.type],
-                                  itemSubtitle(item.plaintext),
-                                ]
-                                  .filter(Boolean)
-                                  .join(" · ")
-                              : "")}
-                        </span>
+              {sortedItems.slice(0, shown).map((item) => (
+                <li key={item.dto.id}>
+                  <Link
+                    prefetch={false}
+                    href={`/vaults/${vaultId}/items/${item.dto.id}`}
+                    className="flex items-center gap-3 px-5 py-3 hover:bg-stone-50 focus-visible:bg-stone-100 focus-visible:outline-none"
+                  >
+                    <ItemTypeIcon type={item.plaintext?.type ?? "note"} />
+                    <span className="min-w-0 flex-1">
+                      <span className="block truncate font-medium text-stone-900">
+                        {item.plaintext?.title || "Unreadable item"}
                       </span>
-                    </Link>
-                  </li>
-                ))}
+                      <span
+                        className={`block truncate text-xs ${item.error ? "text-red-700" : "text-stone-500"}`}
+                      >
+                        {item.error ??
+                          (item.plaintext
+                            ? [ITEM_TYPE_LABELS[item.plaintext.type], itemSubtitle(item.plaintext)]
+                                .filter(Boolean)
+                                .join(" · ")
+                            : "")}
+                      </span>
+                    </span>
+                  </Link>
+                </li>
+              ))}
             </ul>
+          )}
+          {sortedItems.length > shown && (
+            <div className="flex items-center justify-between gap-3 border-t border-stone-100 px-5 py-3 text-sm text-stone-600">
+              <span>
+                Showing {shown} of {sortedItems.length} items.
+              </span>
+              <Button variant="secondary" size="sm" onClick={() => setShown(shown + PAGE_SIZE)}>
+                Show more
+              </Button>
+            </div>
           )}
         </Card>
       )}

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { filterRows, RESULT_LIMIT, sortByTitle, type SearchRow } from "@/lib/client/vaults/search";
 import type { ItemType } from "@/lib/crypto";
 import type { VaultEnvironmentDto } from "@/lib/api/vault";
 import { errorMessage } from "@/lib/client/api";
@@ -30,7 +31,7 @@ import { ItemTypeIcon } from "./item-type-icon";
 import { NewVaultDialog } from "./new-vault-dialog";
 import { SelectField } from "./select-field";
 
-type Row = { vault: OpenedVault; item: DecryptedItem; text: string };
+type Row = SearchRow & { vault: OpenedVault; item: DecryptedItem };
 
 export function VaultsView() {
   const keyring = useKeyring();
@@ -75,10 +76,13 @@ export function VaultsView() {
           collected.push({
             vault,
             item,
+            vaultId: vault.summary.id,
+            environment: vault.summary.environment,
+            plaintext: item.plaintext,
             text: item.plaintext ? searchableText(item.plaintext) : "",
           });
         }
-        setRows([...collected]);
+        setRows(sortByTitle(collected));
       }
       setError(null);
     } catch (caught) {
@@ -111,21 +115,20 @@ export function VaultsView() {
     [rows],
   );
 
-  const results = useMemo(() => {
-    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    return rows
-      .filter((row) => {
-        const plaintext = row.item.plaintext;
-        if (vaultFilter && row.vault.summary.id !== vaultFilter) return false;
-        if (environmentFilter && row.vault.summary.environment !== environmentFilter) return false;
-        if (typeFilter && plaintext?.type !== typeFilter) return false;
-        if (tagFilter && !plaintext?.tags.includes(tagFilter)) return false;
-        return words.every((word) => row.text.includes(word));
-      })
-      .sort((a, b) => (a.item.plaintext?.title ?? "").localeCompare(b.item.plaintext?.title ?? ""));
-  }, [rows, query, vaultFilter, typeFilter, environmentFilter, tagFilter]);
+  const results = useMemo(
+    () =>
+      filterRows(rows, {
+        query,
+        vaultId: vaultFilter,
+        type: typeFilter,
+        environment: environmentFilter,
+        tag: tagFilter,
+      }),
+    [rows, query, vaultFilter, typeFilter, environmentFilter, tagFilter],
+  );
+  const shownResults = results.slice(0, RESULT_LIMIT);
 
-  const activeIndex = Math.min(active, Math.max(results.length - 1, 0));
+  const activeIndex = Math.min(active, Math.max(shownResults.length - 1, 0));
   const itemHref = (row: Row) => `/vaults/${row.vault.summary.id}/items/${row.item.dto.id}`;
 
   function onSearchKey(event: React.KeyboardEvent<HTMLInputElement>) {
@@ -134,7 +137,7 @@ export function VaultsView() {
       setActive(0);
     } else if (event.key === "ArrowDown") {
       event.preventDefault();
-      setActive(Math.min(activeIndex + 1, results.length - 1));
+      setActive(Math.min(activeIndex + 1, shownResults.length - 1));
     } else if (event.key === "ArrowUp") {
       event.preventDefault();
       setActive(Math.max(activeIndex - 1, 0));
@@ -147,6 +150,14 @@ export function VaultsView() {
   const filtersActive = Boolean(
     query || vaultFilter || typeFilter || environmentFilter || tagFilter,
   );
+  function clearFilters() {
+    setQuery("");
+    setVaultFilter("");
+    setTypeFilter("");
+    setEnvironmentFilter("");
+    setTagFilter("");
+    setActive(0);
+  }
 
   return (
     <div className="space-y-6">
@@ -254,7 +265,7 @@ export function VaultsView() {
                   ]}
                 />
                 <SelectField
-                  label="Filter by stage"
+                  label="Filter by environment"
                   hideLabel
                   value={environmentFilter}
                   onChange={setEnvironmentFilter}
@@ -283,13 +294,18 @@ export function VaultsView() {
                 </p>
               )}
             </div>
-            {results.length === 0 ? (
+            {results.length === 0 && filtersActive ? (
+              // Esc only clears the search box, so the way out of an empty result that the
+              // filters caused has to be on screen.
+              <div className="flex flex-wrap items-center gap-3 p-5 text-sm text-stone-500">
+                <p>Nothing matches these filters.</p>
+                <Button variant="secondary" size="sm" onClick={clearFilters}>
+                  Clear search and filters
+                </Button>
+              </div>
+            ) : results.length === 0 ? (
               <p className="p-5 text-sm text-stone-500">
-                {filtersActive
-                  ? "Nothing matches. Press Esc to clear the search."
-                  : progress
-                    ? "Decrypting…"
-                    : "No items yet. Open a vault to add one."}
+                {progress ? "Decrypting…" : "No items yet. Open a vault to add one."}
               </p>
             ) : (
               <ul
@@ -298,7 +314,7 @@ export function VaultsView() {
                 aria-label="Items"
                 className="divide-y divide-stone-100"
               >
-                {results.map((row, index) => (
+                {shownResults.map((row, index) => (
                   <li
                     key={`${row.vault.summary.id}:${row.item.dto.id}`}
                     id={`result-${index}`}
@@ -332,6 +348,11 @@ export function VaultsView() {
                   </li>
                 ))}
               </ul>
+            )}
+            {results.length > shownResults.length && (
+              <p className="border-t border-stone-100 px-5 py-3 text-xs text-stone-500">
+                Showing {shownResults.length} of {results.length} items. Type to narrow the list.
+              </p>
             )}
           </Card>
         </>

@@ -118,6 +118,9 @@ export function encryptItem(
  * tampering); "item content" when an authentic envelope holds something that is not a v1 item,
  * which only a buggy or hostile vault member could have written. Neither message carries data.
  */
+// One decoder for every item: constructing one per call costs more than decoding a small item.
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
 export function decryptItem(
   vaultKey: Uint8Array,
   envelope: string,
@@ -126,7 +129,7 @@ export function decryptItem(
   const bytes = openEnvelope(vaultKey, envelope, contextAd(context), "item");
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    value = JSON.parse(utf8.decode(bytes));
   } catch {
     throw new CryptoError("item content");
   }

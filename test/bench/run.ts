@@ -5,12 +5,14 @@ import { printResults, writeResults, type BenchResult } from "./report";
 import { signInBenchmarks } from "./signin.bench";
 import { unlockBenchmarks } from "./unlock.bench";
 import { rotateBenchmarks } from "./rotate.bench";
+import { vaultBenchmarks } from "./vault.bench";
 
 async function main() {
   const results: BenchResult[] = [];
   results.push(...(await unlockBenchmarks()));
   results.push(...(await signInBenchmarks()));
   results.push(...(await rotateBenchmarks()));
+  results.push(...(await vaultBenchmarks()));
   printResults(results);
   const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
   writeResults(results, `${os.cpus().length} × ${cpu}, Node ${process.version}`);
