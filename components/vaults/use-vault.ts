@@ -36,17 +36,11 @@ export function useVault(vaultId: string) {
     try {
       const detail = await vaultApi.detail(vaultId);
       const opened = await openVault(keyring, detail.vault);
-      const decryptStarted = performance.now();
       const items = opened.key
         ? await decryptItems(keyring, vaultId, opened.key, detail.items, (done, total) =>
             setProgress(total > 200 ? { done, total } : null),
           )
         : [];
-      // Read by the vault benchmark, with "coffer:vault-open" below.
-      performance.measure("coffer:vault-decrypt", {
-        start: decryptStarted,
-        end: performance.now(),
-      });
       const trust = await memberTrust(keyring, detail.members);
       setVault({ detail, opened, items, trust });
       setError(null);

@@ -94,17 +94,23 @@ export async function decryptItems(
 ): Promise<DecryptedItem[]> {
   const guard = await revisionGuard(keyring.userId);
   const result: DecryptedItem[] = [];
-  let sliceStarted = performance.now();
+  const loopStarted = performance.now();
+  let sliceStarted = loopStarted;
+  let workMs = 0;
   for (const [index, dto] of items.entries()) {
     result.push(decryptOne(guard, vaultId, key, dto));
     // Yield after every ~50 ms of work, so a vault of thousands of items keeps the page
     // responsive without paying for a yield (and a progress render) every few items.
     if (performance.now() - sliceStarted > 50) {
+      workMs += performance.now() - sliceStarted;
       onProgress?.(index + 1, items.length);
       await new Promise((resolve) => setTimeout(resolve, 0));
       sliceStarted = performance.now();
     }
   }
+  workMs += performance.now() - sliceStarted;
+  // Decryption work alone, without the yields between slices: read by the vault benchmark.
+  performance.measure("coffer:vault-decrypt", { start: loopStarted, duration: workMs });
   onProgress?.(items.length, items.length);
   persistRevisionGuard(keyring.userId);
   return result;
