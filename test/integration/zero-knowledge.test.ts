@@ -12,6 +12,8 @@ import { formatSecretKey, getSodium, toBase64Url } from "@/lib/crypto";
 import { ApiClient, makeAccount, type DerivedSecrets } from "../support/protocol-client";
 import { changePassword, createInvite, signedInClient } from "../support/flows";
 import { expectNoSecrets, findSecrets, type SecretValue } from "../support/secrets";
+import { VaultClient } from "../support/vault-client";
+import type { ItemPlaintext } from "@/lib/crypto";
 import {
   dropPostgresDatabase,
   postgresAvailable,
@@ -222,6 +224,54 @@ describe.each(engines)("zero knowledge on $kind", ({ kind, port }) => {
       ),
     };
     bearers = { inviteToken: token };
+
+    // Vaults: everything a person types into a vault or an item is plaintext the server must
+    // never see, and so is every vault key, before and after rotation.
+    const ownerVaults = await VaultClient.signIn(server.url, owner.secrets);
+    const memberVaults = await VaultClient.signIn(server.url, changed.secrets);
+    clients.push(ownerVaults.api, memberVaults.api);
+    await memberVaults.trust(owner.secrets.userId);
+    const typed = {
+      vaultName: `Canary vault ${tag}`,
+      title: `Canary title ${tag}`,
+      fieldName: `canary-field-${tag}`,
+      fieldValue: `canary-value-${tag}`,
+      secretValue: `canary-secret-${tag}`,
+      changedSecret: `canary-rotated-secret-${tag}`,
+      notes: `canary notes ${tag}`,
+      url: `https://canary-${tag}.example`,
+      tag: `canary-tag-${tag}`,
+    };
+    const plaintext: ItemPlaintext = {
+      type: "login",
+      title: typed.title,
+      fields: [
+        { name: typed.fieldName, value: typed.fieldValue, secret: false, kind: "text" },
+        { name: "password", value: typed.secretValue, secret: true, kind: "password" },
+      ],
+      notes: typed.notes,
+      urls: [typed.url],
+      tags: [typed.tag],
+    };
+    const { vaultId } = await ownerVaults.createVault(typed.vaultName, "production");
+    await ownerVaults.addItem(vaultId, plaintext);
+    expect((await ownerVaults.shareWith(vaultId, member.secrets.userId, "edit")).status).toBe(201);
+    const seen = await memberVaults.openVault(vaultId);
+    expect(seen.items[0]?.plaintext.title).toBe(typed.title);
+    const updated = await memberVaults.updateItem(vaultId, seen.items[0]!, {
+      ...plaintext,
+      fields: [plaintext.fields[0]!, { ...plaintext.fields[1]!, value: typed.changedSecret }],
+    });
+    expect(updated.status).toBe(200);
+    const rotated = await ownerVaults.rotate(vaultId, [member.secrets.userId]);
+    expect(rotated.response.status).toBe(200);
+    const vaultKeys = Object.fromEntries(
+      [...(ownerVaults.keys.get(vaultId) ?? new Map<number, Uint8Array>())].map(
+        ([version, key]) => [`vault key v${version}`, key],
+      ),
+    );
+    expect(Object.keys(vaultKeys)).toHaveLength(2);
+    secrets = { ...secrets, ...typed, ...vaultKeys };
   });
 
   afterAll(async () => {

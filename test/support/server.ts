@@ -31,7 +31,10 @@ export const postgresAdminUrl =
   process.env.COFFER_TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 
 export async function postgresAvailable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: postgresAdminUrl, connectionTimeoutMillis: 2000 });
+  const client = new pg.Client({
+    connectionString: postgresAdminUrl,
+    connectionTimeoutMillis: 2000,
+  });
   try {
     await client.connect();
     await client.query("SELECT 1");
@@ -102,7 +105,11 @@ export async function startServer(options: {
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   const child = spawn(
     process.execPath,
-    [path.join("node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "scripts/start.ts"],
+    [
+      path.join("node_modules", "tsx", "dist", "cli.mjs"),
+      "--conditions=react-server",
+      "scripts/start.ts",
+    ],
     { cwd: process.cwd(), env, stdio: ["ignore", log, log], detached: options.detached ?? false },
   );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -138,6 +145,19 @@ export async function startServer(options: {
     async kill() {
       signalAll("SIGKILL");
       await exited;
+      // The wrapper's exit does not mean its children are gone: wait until nothing of the group
+      // is left (reaped, not just dead), or a restart finds their PGlite lock still held.
+      if (options.detached && child.pid) {
+        const deadline = Date.now() + 10_000;
+        while (Date.now() < deadline) {
+          try {
+            process.kill(-child.pid, 0);
+          } catch {
+            break;
+          }
+          await sleep(50);
+        }
+      }
       closeLog();
     },
   };

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { isUniqueViolation } from "./organization";
-import { VaultConflictError } from "./vaults";
+import { lockVaultKeyVersion, VaultConflictError } from "./vaults";
 
 // Every write names the key version and revision it was made against, so a write based on
 // stale data (or under a rotated-away key) is refused with a conflict instead of clobbering.
@@ -16,11 +16,7 @@ export async function createItem(input: {
   const prisma = await db();
   try {
     return await prisma.$transaction(async (tx) => {
-      const vault = await tx.vault.findUnique({
-        where: { id: input.vaultId },
-        select: { keyVersion: true },
-      });
-      if (!vault || vault.keyVersion !== input.keyVersion) {
+      if ((await lockVaultKeyVersion(tx, input.vaultId)) !== input.keyVersion) {
         throw new VaultConflictError("The vault key changed; reload and retry.");
       }
       const item = await tx.item.create({
@@ -70,11 +66,7 @@ export async function updateItem(input: {
 }) {
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
-    const vault = await tx.vault.findUnique({
-      where: { id: input.vaultId },
-      select: { keyVersion: true },
-    });
-    if (!vault || vault.keyVersion !== input.keyVersion) {
+    if ((await lockVaultKeyVersion(tx, input.vaultId)) !== input.keyVersion) {
       throw new VaultConflictError("The vault key changed; reload and retry.");
     }
     const revision = input.baseRevision + 1;

@@ -8,7 +8,8 @@ import type {
   VaultRoleDto,
 } from "@/lib/api/vault";
 import { isUniqueViolation } from "./organization";
-import { HttpError } from "../errors";
+import { badRequest, HttpError } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
 
 /** Stale or racing writes: answered 409 so the client reloads and retries from fresh data. */
 export class VaultConflictError extends HttpError {
@@ -16,6 +17,22 @@ export class VaultConflictError extends HttpError {
     super(409, "conflict", reason);
     this.name = "VaultConflictError";
   }
+}
+
+type Transaction = Prisma.TransactionClient;
+
+/**
+ * The vault's key version, read with a share lock held to the end of the transaction.
+ * DO NOT replace with a plain read: a rotation updates this row first, so every write that is
+ * only valid at one key version (items, grants) must wait for a rotation in flight and then see
+ * its outcome. A plain read lets such a write check version k, wait on the rotation's row locks,
+ * and then commit under key k after the vault moved to k+1 — a ciphertext that the removed
+ * member's old key still opens, or a revision the rotation never re-encrypted.
+ */
+export async function lockVaultKeyVersion(tx: Transaction, vaultId: string) {
+  const rows = await tx.$queryRaw<Array<{ keyVersion: number }>>`
+    SELECT "keyVersion" FROM "Vault" WHERE "id" = ${vaultId} FOR SHARE`;
+  return rows[0]?.keyVersion ?? null;
 }
 
 const bundleSelect = {
@@ -192,12 +209,22 @@ export async function addMember(input: {
   grant: GrantInput;
 }) {
   const prisma = await db();
+  try {
+    await addMemberOnce(prisma, input);
+  } catch (error) {
+    // Two managers sharing with the same person at once: the loser hits the primary key.
+    if (isUniqueViolation(error)) throw new VaultConflictError("This person is already a member.");
+    throw error;
+  }
+}
+
+async function addMemberOnce(
+  prisma: Awaited<ReturnType<typeof db>>,
+  input: { vaultId: string; userId: string; granterId: string; grant: GrantInput },
+) {
   await prisma.$transaction(async (tx) => {
-    const vault = await tx.vault.findUnique({
-      where: { id: input.vaultId },
-      select: { keyVersion: true },
-    });
-    if (!vault || vault.keyVersion !== input.grant.keyVersion) {
+    const keyVersion = await lockVaultKeyVersion(tx, input.vaultId);
+    if (keyVersion !== input.grant.keyVersion) {
       throw new VaultConflictError("The vault key changed; reload and retry.");
     }
     const existing = await tx.vaultMember.findUnique({
@@ -239,11 +266,8 @@ export async function changeMemberRole(input: {
 }) {
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
-    const vault = await tx.vault.findUnique({
-      where: { id: input.vaultId },
-      select: { keyVersion: true },
-    });
-    if (!vault || vault.keyVersion !== input.grant.keyVersion) {
+    const keyVersion = await lockVaultKeyVersion(tx, input.vaultId);
+    if (keyVersion !== input.grant.keyVersion) {
       throw new VaultConflictError("The vault key changed; reload and retry.");
     }
     const updated = await tx.vaultMember.updateMany({
@@ -325,22 +349,42 @@ export async function rotateVault(vaultId: string, granterId: string, batch: Rot
       if (batch.grants.some((grant) => grant.keyVersion !== newKeyVersion)) {
         throw new VaultConflictError("Grants must be for the new key version.");
       }
+      // As when sharing: a new key sealed to a box key the member no longer holds would lock
+      // them out of the vault at the next version.
+      const recipients = await tx.user.findMany({
+        where: { id: { in: batch.grants.map((grant) => grant.userId) } },
+        select: { id: true, boxPublicKey: true },
+      });
+      const boxKeyOf = new Map(recipients.map((user) => [user.id, user.boxPublicKey]));
+      if (batch.grants.some((grant) => boxKeyOf.get(grant.userId) !== grant.memberBoxPublicKey)) {
+        throw badRequest("A grant is sealed to another key.", "grants");
+      }
 
+      // Each row is matched on its revision too and the counts are checked: a ciphertext lands
+      // only on the exact revision it was encrypted for, or the whole rotation rolls back.
       if (batch.items.length) {
-        await tx.$executeRaw`
+        const updated = await tx.$executeRaw`
           UPDATE "Item" AS i SET "ciphertext" = v.c, "keyVersion" = ${newKeyVersion}
           FROM unnest(${batch.items.map((item) => item.id)}::text[],
-                      ${batch.items.map((item) => item.ciphertext)}::text[]) AS v(id, c)
-          WHERE i."id" = v.id AND i."vaultId" = ${vaultId}`;
+                      ${batch.items.map((item) => item.revision)}::int[],
+                      ${batch.items.map((item) => item.ciphertext)}::text[]) AS v(id, rev, c)
+          WHERE i."id" = v.id AND i."revision" = v.rev AND i."vaultId" = ${vaultId}`;
+        if (updated !== batch.items.length) {
+          throw new VaultConflictError("The vault's items changed meanwhile; reload and retry.");
+        }
       }
       if (batch.revisions.length) {
-        await tx.$executeRaw`
+        const updated = await tx.$executeRaw`
           UPDATE "ItemRevision" AS r SET "ciphertext" = v.c, "keyVersion" = ${newKeyVersion}
           FROM unnest(${batch.revisions.map((revision) => revision.itemId)}::text[],
                       ${batch.revisions.map((revision) => revision.revision)}::int[],
                       ${batch.revisions.map((revision) => revision.ciphertext)}::text[])
-               AS v(item_id, rev, c)
-          WHERE r."itemId" = v.item_id AND r."revision" = v.rev`;
+               AS v(item_id, rev, c), "Item" AS i
+          WHERE r."itemId" = v.item_id AND r."revision" = v.rev
+            AND i."id" = r."itemId" AND i."vaultId" = ${vaultId}`;
+        if (updated !== batch.revisions.length) {
+          throw new VaultConflictError("The vault's history changed meanwhile; reload and retry.");
+        }
       }
       if (removed.size) {
         await tx.vaultMember.deleteMany({ where: { vaultId, userId: { in: [...removed] } } });

@@ -1,9 +1,14 @@
 import { route } from "@/lib/server/route";
 import { grantInput } from "@/lib/api/vault";
-import { changeMemberRole, countManagers, findMembership } from "@/lib/server/data/vaults";
+import {
+  changeMemberRole,
+  countManagers,
+  findBundle,
+  findMembership,
+} from "@/lib/server/data/vaults";
 import { canManageVault } from "@/lib/server/policies";
 import { recordAudit } from "@/lib/server/audit";
-import { conflict, notFound } from "@/lib/server/errors";
+import { badRequest, conflict, notFound } from "@/lib/server/errors";
 import { z } from "zod";
 
 export const dynamic = "force-dynamic";
@@ -21,6 +26,11 @@ export const PUT = route({
     await canManageVault(session, vaultId);
     const target = await findMembership(vaultId, userId);
     if (!target) throw notFound("Not a member of this vault.");
+    const recipient = await findBundle(userId);
+    if (recipient?.boxPublicKey !== body.grant.memberBoxPublicKey) {
+      // As when sharing: a key sealed to a box key they no longer hold would lock them out.
+      throw badRequest("The grant is sealed to another key.", "grant.memberBoxPublicKey");
+    }
     if (
       target.role === "manage" &&
       body.grant.role !== "manage" &&
