@@ -103,6 +103,9 @@ export async function startServer(options: {
   };
   delete env.DATABASE_URL;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  // A process group of its own, so that stopping the server stops `next start` too: signals to
+  // the tsx wrapper alone leave Next's server running on the port.
+  const detached = options.detached ?? true;
   const child = spawn(
     process.execPath,
     [
@@ -110,12 +113,12 @@ export async function startServer(options: {
       "--conditions=react-server",
       "scripts/start.ts",
     ],
-    { cwd: process.cwd(), env, stdio: ["ignore", log, log], detached: options.detached ?? false },
+    { cwd: process.cwd(), env, stdio: ["ignore", log, log], detached },
   );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const signalAll = (signal: NodeJS.Signals) => {
     try {
-      if (options.detached && child.pid) process.kill(-child.pid, signal);
+      if (detached && child.pid) process.kill(-child.pid, signal);
       else child.kill(signal);
     } catch {
       // Already gone.
@@ -125,6 +128,21 @@ export async function startServer(options: {
   const closeLog = () => {
     if (!logClosed) fs.closeSync(log);
     logClosed = true;
+  };
+  // The wrapper's exit does not mean its children are gone: wait until nothing of the group is
+  // left (reaped, not just dead), or the port and the PGlite lock may still be held.
+  const groupGone = async (timeoutMs = 10_000) => {
+    if (!detached || !child.pid) return true;
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      try {
+        process.kill(-child.pid, 0);
+      } catch {
+        return true;
+      }
+      await sleep(50);
+    }
+    return false;
   };
   let stopped = false;
   const info: ServerInfo = { kind: options.kind, url, dataDirectory, logFile, databaseUrl };
@@ -140,6 +158,8 @@ export async function startServer(options: {
         await Promise.race([exited, sleep(10_000)]);
         if (child.exitCode === null && child.signalCode === null) signalAll("SIGKILL");
       }
+      if (!(await groupGone())) signalAll("SIGKILL");
+      await groupGone();
       closeLog();
     },
     async kill() {
@@ -147,17 +167,7 @@ export async function startServer(options: {
       await exited;
       // The wrapper's exit does not mean its children are gone: wait until nothing of the group
       // is left (reaped, not just dead), or a restart finds their PGlite lock still held.
-      if (options.detached && child.pid) {
-        const deadline = Date.now() + 10_000;
-        while (Date.now() < deadline) {
-          try {
-            process.kill(-child.pid, 0);
-          } catch {
-            break;
-          }
-          await sleep(50);
-        }
-      }
+      await groupGone();
       closeLog();
     },
   };
