@@ -260,15 +260,18 @@ function FieldEditor({
         </div>
       </div>
       <div className="mt-2 flex gap-2">
-        {multiline && !masked ? (
+        {multiline ? (
+          // Masked, a multi-line secret stays a textarea with its characters hidden: an
+          // <input type="password"> drops the line breaks of a pasted private key.
           <textarea
             id={id}
             aria-label={field.custom ? field.name || "Value" : undefined}
             rows={field.kind === "private_key" ? 6 : 3}
             value={field.value}
+            autoComplete="off"
             spellCheck={false}
             onChange={(event) => onChange({ value: event.target.value })}
-            className={`${inputClass} font-mono text-xs`}
+            className={`${inputClass} font-mono text-xs ${masked ? "[-webkit-text-security:disc]" : ""}`}
           />
         ) : (
           <input

@@ -265,7 +265,7 @@ export function VaultsView() {
                   ]}
                 />
                 <SelectField
-                  label="Filter by environment"
+                  label="Filter by stage"
                   hideLabel
                   value={environmentFilter}
                   onChange={setEnvironmentFilter}
