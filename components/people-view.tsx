@@ -1,5 +1,6 @@
 "use client";
 
+import { AdminVaultsPanel } from "./admin-vaults-panel";
 import { InvitesPanel } from "./invites-panel";
 import { UsersPanel } from "./users-panel";
 
@@ -12,6 +13,7 @@ export function PeopleView({ currentUserId }: { currentUserId: string }) {
       </div>
       <InvitesPanel />
       <UsersPanel currentUserId={currentUserId} />
+      <AdminVaultsPanel />
     </div>
   );
 }

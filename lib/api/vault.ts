@@ -154,3 +154,18 @@ export const updateContactsRequest = z.object({
   encryptedContacts: envelope,
   baseRevision: z.number().int().min(0),
 });
+
+/** What an org admin sees of every vault: existence, environment, size and membership. */
+export const adminVaultDto = z.object({
+  id: z.string(),
+  environment: vaultEnvironment.nullable(),
+  keyVersion,
+  itemCount: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  members: z.array(
+    z.object({ userId: z.string(), name: z.string(), email: z.string(), role: vaultRole }),
+  ),
+});
+export type AdminVaultDto = z.infer<typeof adminVaultDto>;
+export const adminVaultListResponse = z.object({ vaults: z.array(adminVaultDto) });

@@ -415,3 +415,26 @@ export async function rotateVault(vaultId: string, granterId: string, batch: Rot
 }
 
 export type { VaultRoleDto };
+
+/**
+ * Every vault in the organisation with its members, for admins: that a vault exists and who is
+ * in it, never what it holds (the name is ciphertext to them unless they are members).
+ */
+export async function listVaultsForAdmin() {
+  const prisma = await db();
+  return prisma.vault.findMany({
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      environment: true,
+      keyVersion: true,
+      createdAt: true,
+      updatedAt: true,
+      _count: { select: { items: true } },
+      members: {
+        orderBy: { createdAt: "asc" },
+        select: { userId: true, role: true, createdAt: true },
+      },
+    },
+  });
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { adminVaultListResponse, type AdminVaultDto } from "@/lib/api/vault";
+import { api, errorMessage } from "@/lib/client/api";
+import { dateTime } from "@/lib/client/format";
+import { Alert } from "./ui/alert";
+import { Card, CardHeader } from "./ui/card";
+import { EnvironmentBadge } from "./vaults/badges";
+
+const roleLabels = { manage: "Manager", edit: "Editor", view: "Viewer" } as const;
+
+/**
+ * Every vault and who is in it. Admins see that vaults exist and their membership — never a
+ * vault's name or contents unless they are members themselves, since only members hold its key.
+ */
+export function AdminVaultsPanel() {
+  const [vaults, setVaults] = useState<AdminVaultDto[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    api("/api/v1/admin/vaults", { schema: adminVaultListResponse })
+      .then((result) => setVaults(result.vaults))
+      .catch((caught: unknown) => setError(errorMessage(caught)));
+  }, []);
+
+  return (
+    <Card>
+      <CardHeader
+        title="Vaults"
+        description="Every vault in the organisation and its members. Names and contents stay encrypted: only members can read them."
+      />
+      {error && <Alert>{error}</Alert>}
+      {vaults === null && !error && (
+        <p role="status" className="text-sm text-stone-500">
+          Loading vaults…
+        </p>
+      )}
+      {vaults !== null && vaults.length === 0 && (
+        <p className="text-sm text-stone-500">Nobody has created a vault yet.</p>
+      )}
+      {vaults !== null && vaults.length > 0 && (
+        <ul aria-label="Organisation vaults" className="divide-y divide-stone-100">
+          {vaults.map((vault) => (
+            <li key={vault.id} className="py-3">
+              <div className="flex flex-wrap items-center gap-2 text-sm">
+                <span className="font-mono text-xs text-stone-600" title="Vault id">
+                  {vault.id}
+                </span>
+                <EnvironmentBadge environment={vault.environment} />
+                <span className="text-stone-500">
+                  {vault.itemCount} {vault.itemCount === 1 ? "item" : "items"} · key version{" "}
+                  {vault.keyVersion} · created {dateTime(vault.createdAt)}
+                </span>
+              </div>
+              <p className="mt-1 text-sm text-stone-800">
+                {vault.members
+                  .map((member) => `${member.name} (${roleLabels[member.role]})`)
+                  .join(", ")}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
