@@ -25,6 +25,8 @@ const config = [
   {
     ignores: [
       ".next/**",
+      ".next-*/**",
+      "test-results/**",
       "node_modules/**",
       "lib/server/generated/**",
       ".data/**",

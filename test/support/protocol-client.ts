@@ -69,7 +69,12 @@ export async function makeAccount(input: {
     boxPublicKey,
     signPublicKey,
     wrappedBoxPrivateKey: wrapPrivateKey(keys.userKey, keys.boxKeyPair.privateKey, userId, "box"),
-    wrappedSignPrivateKey: wrapPrivateKey(keys.userKey, keys.signKeyPair.privateKey, userId, "sign"),
+    wrappedSignPrivateKey: wrapPrivateKey(
+      keys.userKey,
+      keys.signKeyPair.privateKey,
+      userId,
+      "sign",
+    ),
     bundleSignature: signBundle(keys.signKeyPair.privateKey, {
       userId,
       email,
@@ -105,7 +110,12 @@ export class ApiClient {
 
   async request(
     path: string,
-    init: { method?: string; json?: unknown; form?: Record<string, string>; headers?: Record<string, string> } = {},
+    init: {
+      method?: string;
+      json?: unknown;
+      form?: Record<string, string>;
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<{ status: number; body: unknown; headers: Headers }> {
     const headers: Record<string, string> = { origin: this.baseUrl, ...init.headers };
     const cookie = this.jar.header();
@@ -138,9 +148,14 @@ export class ApiClient {
 
   async proofFor(secrets: Pick<AccountSecrets, "email" | "password" | "secretKey">) {
     await getSodium();
-    const prelogin = await this.request("/api/v1/auth/prelogin", { json: { email: secrets.email } });
+    const prelogin = await this.request("/api/v1/auth/prelogin", {
+      json: { email: secrets.email },
+    });
     const { salt, kdf } = prelogin.body as { salt: string; kdf: typeof testKdf };
-    const root = deriveRoot(slowHash(secrets.password, fromBase64Url(salt), kdf), secrets.secretKey);
+    const root = deriveRoot(
+      slowHash(secrets.password, fromBase64Url(salt), kdf),
+      secrets.secretKey,
+    );
     const { accountUnlockKey, loginKeyPair } = deriveAccountKeys(root);
     return { accountUnlockKey, loginPrivateKey: loginKeyPair.privateKey };
   }
