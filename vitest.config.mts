@@ -12,6 +12,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/unit/**/*.test.ts"],
+          setupFiles: ["test/unit/setup.ts"],
           environment: "node",
         },
       },

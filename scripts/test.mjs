@@ -27,8 +27,12 @@ const status = run(process.execPath, [
 if (fs.existsSync(resultsFile)) {
   const results = JSON.parse(fs.readFileSync(resultsFile, "utf8"));
   const skipped = results.numPendingTests + results.numTodoTests;
-  console.log(
-    `\n${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped} skipped`,
-  );
+  // A file that fails before any test runs (an import or collection error) has no failed test
+  // of its own: count it, so the summary never reads clean over a broken file.
+  const brokenFiles = results.testResults.filter(
+    (file) => file.status === "failed" && file.assertionResults.length === 0,
+  ).length;
+  const failed = results.numFailedTests + brokenFiles;
+  console.log(`\n${results.numPassedTests} passed, ${failed} failed, ${skipped} skipped`);
 }
 process.exit(status);
