@@ -12,6 +12,7 @@ import {
   type OpenedVault,
 } from "@/lib/client/vaults/open-vault";
 import { vaultApi } from "@/lib/client/vaults/vault-api";
+import { loadContacts } from "@/lib/client/vaults/contacts";
 import { useKeyring } from "@/components/keyring-provider";
 
 export type LoadedVault = {
@@ -34,7 +35,12 @@ export function useVault(vaultId: string) {
     if (!keyring) return;
     loadStarted.current = performance.now();
     try {
-      const detail = await vaultApi.detail(vaultId);
+      // The contacts (for the grant check) download alongside the vault itself.
+      const [detail] = await Promise.all([vaultApi.detail(vaultId), loadContacts(keyring)]);
+      performance.measure("coffer:vault-fetch", {
+        start: loadStarted.current,
+        end: performance.now(),
+      });
       const opened = await openVault(keyring, detail.vault);
       const items = opened.key
         ? await decryptItems(keyring, vaultId, opened.key, detail.items, (done, total) =>

@@ -100,6 +100,14 @@ export async function vaultBenchmarks(): Promise<BenchResult[]> {
         decrypt:
           performance.getEntriesByName("coffer:vault-decrypt", "measure").at(-1)?.duration ?? NaN,
       }));
+      console.log(
+        "vault open breakdown (ms):",
+        await page.evaluate(() =>
+          ["coffer:vault-fetch", "coffer:vault-decrypt", "coffer:vault-open"].map((name) =>
+            Math.round(performance.getEntriesByName(name, "measure").at(-1)?.duration ?? NaN),
+          ),
+        ),
+      );
       open.push(measured.open);
       decrypt.push(measured.decrypt);
       bare.push(

@@ -108,21 +108,23 @@ export async function getVaultDetail(vaultId: string, userId: string) {
       environment: true,
       keyVersion: true,
       updatedAt: true,
-      items: {
-        orderBy: { createdAt: "asc" },
-        select: {
-          id: true,
-          keyVersion: true,
-          revision: true,
-          ciphertext: true,
-          createdAt: true,
-          updatedAt: true,
-        },
-      },
       members: { select: { userId: true, role: true } },
     },
   });
   if (!vault) return null;
+  // One plain query for what can be thousands of rows: measurably faster than a nested
+  // relation load, and the vault's size is what people wait for when they open it.
+  const items = await prisma.$queryRaw<
+    Array<{
+      id: string;
+      keyVersion: number;
+      revision: number;
+      ciphertext: string;
+      createdAt: Date;
+      updatedAt: Date;
+    }>
+  >`SELECT "id", "keyVersion", "revision", "ciphertext", "createdAt", "updatedAt"
+    FROM "Item" WHERE "vaultId" = ${vaultId} ORDER BY "createdAt" ASC, "id" ASC`;
   const grants = await prisma.vaultKeyGrant.findMany({
     where: { vaultId, keyVersion: vault.keyVersion },
   });
@@ -139,7 +141,7 @@ export async function getVaultDetail(vaultId: string, userId: string) {
     },
     select: bundleSelect,
   });
-  return { vault, grants, people, userId };
+  return { vault: { ...vault, items }, grants, people, userId };
 }
 
 export async function createVault(input: CreateVaultRequest & { orgId: string; userId: string }) {
