@@ -18,6 +18,7 @@ declare module "next-auth" {
   }
   interface User {
     sessionToken?: string;
+    coffer?: SessionContext;
   }
 }
 
@@ -78,13 +79,27 @@ export const authOptions: NextAuthOptions = {
           targetType: "session",
           targetId: session.sessionId,
         });
-        return { id: result.userId, sessionToken: session.token };
+        // The row was just made: the jwt callback can take its context from here instead of
+        // reading it back.
+        const coffer: SessionContext = {
+          sessionId: session.sessionId,
+          userId: result.userId,
+          email: proof.data.email,
+          name: result.name,
+          role: result.role,
+          authTime: session.authTime.toISOString(),
+          mfaVerified: false,
+        };
+        return { id: result.userId, sessionToken: session.token, coffer };
       },
     }),
   ],
   callbacks: {
     async jwt({ token, user }) {
-      const sessionToken = user?.sessionToken ?? token.sessionToken;
+      if (user?.sessionToken && user.coffer) {
+        return { sessionToken: user.sessionToken, coffer: user.coffer };
+      }
+      const sessionToken = token.sessionToken;
       if (!sessionToken) throw new Error("session missing");
       return { sessionToken, coffer: await validateSessionToken(sessionToken) };
     },

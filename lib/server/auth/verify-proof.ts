@@ -2,7 +2,7 @@ import "server-only";
 import { fromBase64Url, getSodium, loginMessage, verifyMessage } from "@/lib/crypto";
 import type { SignInProof } from "@/lib/api/auth";
 import { appOrigin } from "../env";
-import { consumeChallenge, findLiveChallenge } from "../data/challenges";
+import { takeChallenge } from "../data/challenges";
 import { findLoginRecord } from "../data/users";
 
 // Verifying against a fixed key when the email is unknown keeps the work, and so the timing
@@ -10,29 +10,24 @@ import { findLoginRecord } from "../data/users";
 const decoyPublicKey = new Uint8Array(32).fill(7);
 
 export type ProofResult =
-  { ok: true; userId: string } | { ok: false; reason: "invalid" | "suspended" };
+  | { ok: true; userId: string; name: string; role: "owner" | "admin" | "member" }
+  | { ok: false; reason: "invalid" | "suspended" };
 
 /**
  * Checks a sign-in proof: an Ed25519 signature by the account's login key over
- * `coffer-login-v1|origin|email|challengeId|nonce`. The challenge is consumed atomically after
- * the signature checks out, so a replay, or the second of two parallel uses, fails.
+ * `coffer-login-v1|origin|email|challengeId|nonce`. The challenge is taken (deleted) atomically
+ * before the signature is checked, so a replay, or the second of two parallel uses, fails.
  */
 export async function verifySignInProof(proof: SignInProof): Promise<ProofResult> {
   await getSodium();
-  const [user, challenge] = await Promise.all([
+  const [user, nonce] = await Promise.all([
     findLoginRecord(proof.email),
-    findLiveChallenge(proof.challengeId),
+    takeChallenge(proof.challengeId),
   ]);
   const publicKey = user ? fromBase64Url(user.loginPublicKey) : decoyPublicKey;
-  const message = loginMessage(
-    appOrigin,
-    proof.email,
-    proof.challengeId,
-    challenge?.nonce ?? "none",
-  );
+  const message = loginMessage(appOrigin, proof.email, proof.challengeId, nonce ?? "none");
   const signatureValid = verifyMessage(publicKey, message, fromBase64Url(proof.signature));
-  if (!user || !challenge || !signatureValid) return { ok: false, reason: "invalid" };
-  if (!(await consumeChallenge(challenge.id))) return { ok: false, reason: "invalid" };
+  if (!user || nonce === null || !signatureValid) return { ok: false, reason: "invalid" };
   if (user.status !== "active") return { ok: false, reason: "suspended" };
-  return { ok: true, userId: user.id };
+  return { ok: true, userId: user.id, name: user.name, role: user.role };
 }

@@ -20,22 +20,15 @@ export async function createChallenge() {
   return { challengeId: challenge.id, nonce: challenge.nonce };
 }
 
-export async function findLiveChallenge(challengeId: string) {
-  const prisma = await db();
-  return prisma.loginChallenge.findFirst({
-    where: { id: challengeId, expiresAt: { gt: new Date() } },
-    select: { id: true, nonce: true },
-  });
-}
-
 /**
- * Consumes a challenge; true for exactly one caller. The single conditional DELETE is the
- * atomic step: of two parallel uses, the second deletes nothing.
+ * Takes a live challenge out of the store and returns its nonce, or null. The single
+ * conditional DELETE is the atomic step: of two parallel uses exactly one gets the nonce, and a
+ * replay finds nothing. A challenge is spent even when the proof then fails: one try each.
  */
-export async function consumeChallenge(challengeId: string): Promise<boolean> {
+export async function takeChallenge(challengeId: string): Promise<string | null> {
   const prisma = await db();
-  const result = await prisma.loginChallenge.deleteMany({
-    where: { id: challengeId, expiresAt: { gt: new Date() } },
-  });
-  return result.count === 1;
+  const rows = await prisma.$queryRaw<Array<{ nonce: string }>>`
+    DELETE FROM "LoginChallenge" WHERE "id" = ${challengeId} AND "expiresAt" > ${new Date()}
+    RETURNING "nonce"`;
+  return rows[0]?.nonce ?? null;
 }

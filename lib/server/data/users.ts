@@ -28,6 +28,8 @@ export async function findLoginRecord(email: string) {
     where: { email },
     select: {
       id: true,
+      name: true,
+      role: true,
       status: true,
       kdfAlg: true,
       kdfOpsLimit: true,
