@@ -6,6 +6,7 @@ import { getSodium, parseSecretKey, SecretKeyFormatError } from "@/lib/crypto";
 import { errorMessage } from "@/lib/client/api";
 import { SignInError } from "@/lib/client/auth";
 import { loadSecretKey } from "@/lib/client/secret-key-store";
+import { prepareKeyDerivation } from "@/lib/client/derive-keys";
 import { signInAndUnlock } from "@/lib/client/session-flows";
 import { KdfProgress } from "./kdf-progress";
 import { looksLikeEmail } from "./password-fields";
@@ -44,6 +45,10 @@ export function SignInForm({ expired }: { expired: boolean }) {
   const [wrongAttempts, setWrongAttempts] = useState(0);
 
   // After a wrong password the inputs are re-enabled first, then the password is selected.
+  useEffect(() => {
+    prepareKeyDerivation();
+  }, []);
+
   useEffect(() => {
     if (wrongAttempts > 0) passwordRef.current?.select();
   }, [wrongAttempts]);

@@ -5,6 +5,7 @@ import { getSodium } from "@/lib/crypto";
 import { errorMessage } from "@/lib/client/api";
 import { WrongPasswordError } from "@/lib/client/auth";
 import { loadSecretKey } from "@/lib/client/secret-key-store";
+import { prepareKeyDerivation } from "@/lib/client/derive-keys";
 import { unlockWithPassword } from "@/lib/client/session-flows";
 import { KdfProgress } from "./kdf-progress";
 import { secretKeyProblem } from "./signin-form";
@@ -48,6 +49,10 @@ export function UnlockScreen({
   useEffect(() => {
     if (attempt > 0) passwordRef.current?.select();
   }, [attempt]);
+
+  useEffect(() => {
+    prepareKeyDerivation();
+  }, []);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

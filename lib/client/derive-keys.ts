@@ -35,6 +35,15 @@ function kdfWorker(): Worker {
   return created;
 }
 
+/**
+ * Loads libsodium on this thread and starts the KDF worker (which loads its own copy) while the
+ * person is still typing, so that pressing Unlock or Sign in pays only for Argon2id itself.
+ */
+export function prepareKeyDerivation(): void {
+  void getSodium();
+  if (typeof Worker !== "undefined") kdfWorker();
+}
+
 /** Argon2id of the master password, computed off the main thread. */
 export async function slowHashInWorker(
   password: string,

@@ -16,6 +16,9 @@ const scope = self as unknown as {
   postMessage(message: KdfResponse, transfer?: Transferable[]): void;
 };
 
+// Start loading libsodium as soon as the worker exists, before the first request arrives.
+void getSodium();
+
 scope.onmessage = async (event) => {
   const { id, password, salt, params } = event.data;
   try {
