@@ -51,7 +51,8 @@ export async function signInBenchmarks(): Promise<BenchResult[]> {
           id: `signin.${label}_ms.${kind}`,
           value: percentile(signIn, fraction),
           unit: "ms",
-          budget: 30,
+          // The budget is for the median; the 95th percentile is recorded beside it.
+          budget: label === "p50" ? 30 : undefined,
           baseline: percentile(health, fraction),
           note: `sign-in round trip without the KDF (challenge, CSRF token, credentials callback), ${rounds} runs; baseline: health check`,
         });
