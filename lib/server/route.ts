@@ -7,20 +7,28 @@ import { requireAdmin, requireSession, type SessionContext } from "./session";
 
 type Access = "public" | "session" | "admin";
 
-interface HandlerContext<Body, Auth> {
+interface HandlerContext<Body, Query, Auth> {
   request: Request;
   body: Body;
+  query: Query;
   session: Auth;
   params: Record<string, string>;
 }
 
-interface RouteOptions<Schema extends z.ZodType | undefined, A extends Access> {
+interface RouteOptions<
+  Schema extends z.ZodType | undefined,
+  QuerySchema extends z.ZodType | undefined,
+  A extends Access,
+> {
   access: A;
   body?: Schema;
+  /** Search parameters, parsed like a body: a bad one answers 400 naming it. */
+  query?: QuerySchema;
   status?: number;
   handler: (
     context: HandlerContext<
       Schema extends z.ZodType ? z.infer<Schema> : undefined,
+      QuerySchema extends z.ZodType ? z.infer<QuerySchema> : undefined,
       A extends "public" ? null : SessionContext
     >,
   ) => Promise<unknown>;
@@ -31,9 +39,11 @@ interface RouteOptions<Schema extends z.ZodType | undefined, A extends Access> {
  * role) check, body parsed with the lib/api schema, errors mapped to
  * `{ error: { code, message, field? } }` once, here.
  */
-export function route<Schema extends z.ZodType | undefined, A extends Access>(
-  options: RouteOptions<Schema, A>,
-) {
+export function route<
+  Schema extends z.ZodType | undefined,
+  QuerySchema extends z.ZodType | undefined,
+  A extends Access,
+>(options: RouteOptions<Schema, QuerySchema, A>) {
   return async (
     request: Request,
     context: { params: Promise<Record<string, string | string[]>> },
@@ -46,7 +56,10 @@ export function route<Schema extends z.ZodType | undefined, A extends Access>(
           : options.access === "session"
             ? await requireSession()
             : null;
-      const body = options.body ? await parseBody(request, options.body) : undefined;
+      const body = options.body ? validate(await readJson(request), options.body) : undefined;
+      const query = options.query
+        ? validate(Object.fromEntries(new URL(request.url).searchParams), options.query)
+        : undefined;
       const rawParams = (await context?.params) ?? {};
       const params = Object.fromEntries(
         Object.entries(rawParams).map(([key, value]) => [key, String(value)]),
@@ -54,6 +67,7 @@ export function route<Schema extends z.ZodType | undefined, A extends Access>(
       const result = await options.handler({
         request,
         body: body as never,
+        query: query as never,
         session: session as never,
         params,
       });
@@ -69,14 +83,16 @@ export function route<Schema extends z.ZodType | undefined, A extends Access>(
   };
 }
 
-async function parseBody<Schema extends z.ZodType>(request: Request, schema: Schema) {
-  let json: unknown;
+async function readJson(request: Request): Promise<unknown> {
   try {
-    json = await request.json();
+    return await request.json();
   } catch {
     throw badRequest("The request body must be JSON.");
   }
-  const parsed = schema.safeParse(json);
+}
+
+function validate<Schema extends z.ZodType>(input: unknown, schema: Schema): z.infer<Schema> {
+  const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join(".") || undefined;

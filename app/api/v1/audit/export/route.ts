@@ -1,10 +1,9 @@
 import { NextResponse } from "next/server";
+import { z } from "zod";
 import { route } from "@/lib/server/route";
 import { auditQuery } from "@/lib/api/audit";
-import { listAuditEvents } from "@/lib/server/data/audit";
+import { auditEventDtos } from "@/lib/server/audit-views";
 import { auditEventsToCsv } from "@/lib/server/audit-export";
-import { badRequest } from "@/lib/server/errors";
-import { z } from "zod";
 
 export const dynamic = "force-dynamic";
 
@@ -15,26 +14,9 @@ const exportQuery = auditQuery.extend({
 
 export const GET = route({
   access: "admin",
-  handler: async ({ request }) => {
-    const parsed = exportQuery.safeParse(
-      Object.fromEntries(new URL(request.url).searchParams.entries()),
-    );
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = issue?.path.join(".");
-      throw badRequest(`${field} ${issue?.message}`, field);
-    }
-    const { from, to, format, ...filter } = parsed.data;
-    const rows = await listAuditEvents({
-      ...filter,
-      from: from ? new Date(from) : undefined,
-      to: to ? new Date(to) : undefined,
-    });
-    const events = rows.map((event) => ({
-      ...event,
-      at: event.at.toISOString(),
-      details: (event.details ?? {}) as Record<string, unknown>,
-    }));
+  query: exportQuery,
+  handler: async ({ query: { format, ...query } }) => {
+    const events = await auditEventDtos(query);
     const stamp = new Date().toISOString().slice(0, 10);
     const body = format === "csv" ? auditEventsToCsv(events) : JSON.stringify({ events }, null, 2);
     return new NextResponse(body, {
