@@ -14,7 +14,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ROLE_LABELS, TrustBadge } from "./badges";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
 import { RotationProgress } from "./rotation-progress";
 import { SelectField } from "./select-field";
 import type { LoadedVault } from "./use-vault";

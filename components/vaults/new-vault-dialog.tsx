@@ -9,7 +9,7 @@ import { ENVIRONMENT_LABELS } from "@/lib/client/vaults/templates";
 import { useKeyring } from "@/components/keyring-provider";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
 import { SelectField } from "./select-field";
 
 export function NewVaultDialog({ open, onClose }: { open: boolean; onClose: () => void }) {

@@ -13,7 +13,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
 import { RotationProgress } from "./rotation-progress";
 import { SelectField } from "./select-field";
 import type { LoadedVault } from "./use-vault";

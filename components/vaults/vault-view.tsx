@@ -11,7 +11,7 @@ import { Card } from "@/components/ui/card";
 import { EnvironmentBadge, RoleBadge } from "./badges";
 import { ItemTypeIcon } from "./item-type-icon";
 import { MembersPanel } from "./members-panel";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
 import { useVault } from "./use-vault";
 import { VaultSettings } from "./vault-settings";
 

@@ -2,7 +2,10 @@
 
 import { useId, useLayoutEffect, useRef, type ReactNode } from "react";
 
-/** A form dialog on the native <dialog>, like ConfirmDialog: focus trap and Escape for free. */
+/**
+ * A dialog on the native <dialog>: showModal() gives focus trapping, Escape to cancel and an
+ * inert background without any library. ConfirmDialog is built on it.
+ */
 export function Modal({
   open,
   title,
@@ -23,6 +26,7 @@ export function Modal({
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
+  // A layout effect: focus moves into the dialog in the same commit that opens it.
   useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
