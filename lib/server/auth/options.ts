@@ -10,7 +10,6 @@ import { validateSessionToken, type SessionContext } from "../session";
 import { verifySignInProof } from "./verify-proof";
 import { noteSignInFailure, noteSignInSuccess } from "./rate-limit";
 import { recordAudit } from "../audit";
-import { findLoginRecord } from "../data/users";
 
 declare module "next-auth" {
   interface Session {
@@ -56,10 +55,9 @@ export const authOptions: NextAuthOptions = {
           await noteSignInFailure(proof.data.email, address);
           // Recorded against the account it names, when there is one; an unknown email is
           // not written down, since people type passwords into the wrong field.
-          const named = await findLoginRecord(proof.data.email);
           await recordAudit({
             action: "auth.signin_failed",
-            actorId: named?.id ?? null,
+            actorId: result.userId,
             request: headers,
             details: { reason: result.reason },
           });

@@ -11,7 +11,8 @@ const decoyPublicKey = new Uint8Array(32).fill(7);
 
 export type ProofResult =
   | { ok: true; userId: string; name: string; role: "owner" | "admin" | "member" }
-  | { ok: false; reason: "invalid" | "suspended" };
+  /** `userId` names the account the email belongs to, if any, for the audit log. */
+  | { ok: false; reason: "invalid" | "suspended"; userId: string | null };
 
 /**
  * Checks a sign-in proof: an Ed25519 signature by the account's login key over
@@ -27,7 +28,9 @@ export async function verifySignInProof(proof: SignInProof): Promise<ProofResult
   const publicKey = user ? fromBase64Url(user.loginPublicKey) : decoyPublicKey;
   const message = loginMessage(appOrigin, proof.email, proof.challengeId, nonce ?? "none");
   const signatureValid = verifyMessage(publicKey, message, fromBase64Url(proof.signature));
-  if (!user || nonce === null || !signatureValid) return { ok: false, reason: "invalid" };
-  if (user.status !== "active") return { ok: false, reason: "suspended" };
+  if (!user || nonce === null || !signatureValid) {
+    return { ok: false, reason: "invalid", userId: user?.id ?? null };
+  }
+  if (user.status !== "active") return { ok: false, reason: "suspended", userId: user.id };
   return { ok: true, userId: user.id, name: user.name, role: user.role };
 }
