@@ -2,9 +2,9 @@
 // root and subkey derivation, unwrapping), as the app's own performance marks record them.
 // Baselines: the same Argon2id call bare in Node's libsodium, and a bare fetch of the health
 // check from the same page.
-import { getSodium, KDF_V1, newSalt, slowHash } from "../../lib/crypto";
-import { formatSecretKey } from "../../lib/crypto";
+import { formatSecretKey, getSodium, KDF_V1, newSalt, slowHash } from "../../lib/crypto";
 import { launchChromium } from "../support/browser";
+import { submitSignIn, waitForHome } from "../support/browser-flows";
 import { ApiClient, makeAccount } from "../support/protocol-client";
 import { startServer } from "../support/server";
 import { percentile, type BenchResult } from "./report";
@@ -27,12 +27,12 @@ export async function unlockBenchmarks(): Promise<BenchResult[]> {
     });
 
     const page = await browser.newPage();
-    await page.goto(`${server.url}/signin`);
-    await page.getByLabel("Email").fill(secrets.email);
-    await page.getByLabel("Master password", { exact: true }).fill(password);
-    await page.getByLabel("Secret Key").fill(formatSecretKey(secrets.secretKey));
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: /Welcome/ }).waitFor({ timeout: 60_000 });
+    await submitSignIn(page, server.url, {
+      email: secrets.email,
+      password,
+      secretKey: formatSecretKey(secrets.secretKey),
+    });
+    await waitForHome(page);
 
     const kdf: number[] = [];
     const overhead: number[] = [];

@@ -6,6 +6,7 @@
 import { build } from "esbuild";
 import { encryptItem, formatSecretKey, getSodium, KDF_V1, toBase64Url } from "../../lib/crypto";
 import { launchChromium } from "../support/browser";
+import { submitSignIn, waitForHome } from "../support/browser-flows";
 import { ApiClient, makeAccount } from "../support/protocol-client";
 import { startServer } from "../support/server";
 import { randomId, samplePlaintext, VaultClient } from "../support/vault-client";
@@ -75,12 +76,12 @@ export async function vaultBenchmarks(): Promise<BenchResult[]> {
     await fillVault(owner, second.vaultId, second.key, "Payments");
 
     const page = await browser.newPage();
-    await page.goto(`${server.url}/signin`);
-    await page.getByLabel("Email").fill(secrets.email);
-    await page.getByLabel("Master password", { exact: true }).fill(password);
-    await page.getByLabel("Secret Key").fill(formatSecretKey(secrets.secretKey));
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: /Welcome/ }).waitFor({ timeout: 60_000 });
+    await submitSignIn(page, server.url, {
+      email: secrets.email,
+      password,
+      secretKey: formatSecretKey(secrets.secretKey),
+    });
+    await waitForHome(page);
 
     const open: number[] = [];
     const decrypt: number[] = [];

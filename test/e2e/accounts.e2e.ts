@@ -4,6 +4,7 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium, watchForErrors } from "../support/browser";
+import { submitSignIn } from "../support/browser-flows";
 import { startServer, type RunningServer } from "../support/server";
 
 const owner = {
@@ -31,14 +32,6 @@ async function newPage(context: BrowserContext) {
   const page = await context.newPage();
   recordTraffic(page);
   return page;
-}
-
-async function signIn(page: Page, input: { email: string; password: string; secretKey?: string }) {
-  await page.goto(`${server.url}/signin`);
-  await page.getByLabel("Email").fill(input.email);
-  await page.getByLabel("Master password", { exact: true }).fill(input.password);
-  if (input.secretKey) await page.getByLabel("Secret Key").fill(input.secretKey);
-  await page.getByRole("button", { name: "Sign in" }).click();
 }
 
 beforeAll(async () => {
@@ -95,7 +88,10 @@ describe("accounts", () => {
     await ownerPage.getByRole("button", { name: "Sign out", exact: true }).click();
     await ownerPage.waitForURL(/\/signin/);
 
-    await signIn(ownerPage, { email: owner.email, password: "not the password at all" });
+    await submitSignIn(ownerPage, server.url, {
+      email: owner.email,
+      password: "not the password at all",
+    });
     const alert = ownerPage.getByRole("alert").filter({ hasText: /wrong|not correct|incorrect/i });
     await alert.waitFor({ timeout: 60_000 });
     expect(ownerPage.url()).toContain("/signin");
@@ -104,7 +100,7 @@ describe("accounts", () => {
   it("signs back in on the same device without asking for the Secret Key", async () => {
     await ownerPage.goto(`${server.url}/signin`);
     expect(await ownerPage.getByLabel("Secret Key").count()).toBe(0);
-    await signIn(ownerPage, owner);
+    await submitSignIn(ownerPage, server.url, owner);
     await ownerPage.getByRole("heading", { name: /Welcome/ }).waitFor({ timeout: 60_000 });
   });
 
@@ -149,7 +145,7 @@ describe("accounts", () => {
     await page.getByLabel("Email").fill(owner.email);
     await page.getByLabel("Email").blur();
     await page.getByLabel("Secret Key").waitFor();
-    await signIn(page, { ...owner, secretKey });
+    await submitSignIn(page, server.url, { ...owner, secretKey });
     await page.getByRole("heading", { name: /Welcome/ }).waitFor({ timeout: 60_000 });
     await context.close();
   });
@@ -190,7 +186,7 @@ describe("accounts", () => {
   it("a session revoked from another browser is signed out on its next navigation", async () => {
     const otherContext = await browser.newContext();
     const otherPage = await newPage(otherContext);
-    await signIn(otherPage, { ...owner, secretKey });
+    await submitSignIn(otherPage, server.url, { ...owner, secretKey });
     await otherPage.getByRole("heading", { name: /Welcome/ }).waitFor({ timeout: 60_000 });
 
     await otherPage.getByRole("link", { name: "Settings" }).click();

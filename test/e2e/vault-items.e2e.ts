@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium, watchForErrors } from "../support/browser";
+import { setUpOwnerInBrowser } from "../support/browser-flows";
 import { startServer, type RunningServer } from "../support/server";
 
 const owner = {
@@ -157,17 +158,7 @@ afterAll(async () => {
 
 describe("vault items", () => {
   it("the owner sets up the installation and makes a production and a development vault", async () => {
-    await ownerPage.goto(server.url);
-    await ownerPage.waitForURL(/\/setup$/);
-    await ownerPage.getByLabel("Organisation name").fill(owner.organisation);
-    await ownerPage.getByLabel("Your name").fill(owner.name);
-    await ownerPage.getByLabel("Email").fill(owner.email);
-    await ownerPage.getByLabel("Master password", { exact: true }).fill(owner.password);
-    await ownerPage.getByLabel("Confirm master password").fill(owner.password);
-    await ownerPage.getByRole("button", { name: "Create organisation" }).click();
-    await ownerPage.getByLabel("I have saved my Emergency Kit").check({ timeout: 60_000 });
-    await ownerPage.getByRole("button", { name: "Continue" }).click();
-    await ownerPage.getByRole("heading", { name: /Welcome/ }).waitFor({ timeout: 60_000 });
+    await setUpOwnerInBrowser(ownerPage, server.url, owner);
 
     for (const vault of [payments, sandbox]) {
       await openFromNav(ownerPage, "Vaults");

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium, watchForErrors } from "../support/browser";
+import { setUpOwnerInBrowser } from "../support/browser-flows";
 import { startServer, type RunningServer } from "../support/server";
 
 const owner = {
@@ -83,17 +84,7 @@ afterAll(async () => {
 
 describe("vaults", () => {
   it("the owner sets up the installation and finds no vaults yet", async () => {
-    await ownerPage.goto(server.url);
-    await ownerPage.waitForURL(/\/setup$/);
-    await ownerPage.getByLabel("Organisation name").fill(owner.organisation);
-    await ownerPage.getByLabel("Your name").fill(owner.name);
-    await ownerPage.getByLabel("Email").fill(owner.email);
-    await ownerPage.getByLabel("Master password", { exact: true }).fill(owner.password);
-    await ownerPage.getByLabel("Confirm master password").fill(owner.password);
-    await ownerPage.getByRole("button", { name: "Create organisation" }).click();
-    await ownerPage.getByLabel("I have saved my Emergency Kit").check({ timeout: 60_000 });
-    await ownerPage.getByRole("button", { name: "Continue" }).click();
-    await ownerPage.getByRole("heading", { name: /Welcome/ }).waitFor({ timeout: 60_000 });
+    await setUpOwnerInBrowser(ownerPage, server.url, owner);
 
     await openFromNav(ownerPage, "Vaults");
     await ownerPage.getByText("No vaults yet — create your first vault").waitFor();

@@ -5,6 +5,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { ApiClient } from "../support/protocol-client";
 import { inviteMember, ownerSecrets, signedInClient } from "../support/flows";
+import { randomId } from "../support/vault-client";
 
 type Principal =
   "signedOut" | "nonMember" | "viewer" | "editor" | "manager" | "orgAdminNonMember" | "suspended";
@@ -65,7 +66,7 @@ const routes: Route[] = [
     path: "/vaults",
     url: () => "/api/v1/vaults",
     body: () => ({
-      id: `v${Math.random().toString(36).slice(2)}xxxxxxxxxxxxxxxx`,
+      id: randomId(),
       encryptedName: envelope,
       environment: "production",
       grant: grant(1, "manage", key32),
@@ -136,7 +137,7 @@ const routes: Route[] = [
     path: "/vaults/[vaultId]/items",
     url: (f) => `/api/v1/vaults/${f.vaultId}/items`,
     body: () => ({
-      id: `i${Math.random().toString(36).slice(2)}xxxxxxxxxxxxxxxx`,
+      id: randomId(),
       keyVersion: 1,
       ciphertext: envelope,
     }),
@@ -211,8 +212,8 @@ describe.each(inject("servers"))("vault authorisation on $kind", (server) => {
   let owner: ApiClient;
 
   async function makeFixture(): Promise<Fixture> {
-    const vaultId = `m${Math.random().toString(36).slice(2)}${Date.now().toString(36)}xxxxxx`;
-    const itemId = `i${Math.random().toString(36).slice(2)}${Date.now().toString(36)}xxxxxx`;
+    const vaultId = randomId();
+    const itemId = randomId();
     const manager = clients.manager;
     const created = await manager.request("/api/v1/vaults", {
       json: {
