@@ -26,6 +26,8 @@ const eventGroups: Array<{ value: string; label: string }> = [
   { value: "org.", label: "Organisation" },
   { value: "vault.", label: "Vaults" },
   { value: "item.", label: "Items" },
+  { value: "mfa.", label: "Security keys" },
+  { value: "policy.", label: "Policy" },
 ];
 
 const actionLabels: Record<string, string> = {
@@ -53,6 +55,18 @@ const actionLabels: Record<string, string> = {
   "item.delete": "Item deleted",
   "item.reveal": "Secret revealed",
   "item.copy": "Secret copied",
+  "mfa.key_add": "Security key added",
+  "mfa.key_add_failed": "Security key registration refused",
+  "mfa.key_rename": "Security key renamed",
+  "mfa.key_remove": "Security key removed",
+  "mfa.verify": "Sign-in confirmed with a key",
+  "mfa.step_up": "Action confirmed with a key",
+  "mfa.verify_failed": "Security key check refused",
+  "mfa.recovery_code_use": "Recovery code used",
+  "mfa.recovery_code_failed": "Recovery code refused",
+  "mfa.recovery_codes_regenerate": "Recovery codes regenerated",
+  "mfa.reset_by_admin": "Security keys reset by an admin",
+  "policy.mfa_change": "MFA policy changed",
 };
 
 interface Filters {

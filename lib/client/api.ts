@@ -25,10 +25,55 @@ interface RequestOptions<Schema extends z.ZodType | undefined> {
 
 export const SESSION_EXPIRED_URL = "/signin?reason=expired";
 
+/**
+ * Asks the person to confirm with a security key; resolves once the server has recorded a
+ * fresh check, rejects if they cancel. Installed by the authenticated layout.
+ */
+type StepUpHandler = (message: string) => Promise<void>;
+let stepUpHandler: StepUpHandler | null = null;
+
+export function setStepUpHandler(handler: StepUpHandler | null) {
+  stepUpHandler = handler;
+}
+
 /** JSON in, JSON out, parsed with the lib/api contract; a 401 sends the person to sign in. */
 export async function api<Schema extends z.ZodType | undefined = undefined>(
   path: string,
   options: RequestOptions<Schema> = {},
+): Promise<Schema extends z.ZodType ? z.infer<Schema> : null> {
+  try {
+    return await apiOnce(path, options);
+  } catch (error) {
+    // A sensitive action the server wants confirmed with a key: confirm, then ask once more.
+    if (error instanceof ApiError && error.code === "step_up_required" && stepUpHandler) {
+      await stepUpHandler(error.message);
+      return apiOnce(path, options);
+    }
+    throw error;
+  }
+}
+
+/** A request that answers with a file (exports): same errors and step-up as api(). */
+export async function apiBlob(path: string): Promise<Blob> {
+  const attempt = async () => {
+    const response = await fetch(path, { credentials: "same-origin", cache: "no-store" });
+    if (!response.ok) throw await toApiError(response);
+    return response.blob();
+  };
+  try {
+    return await attempt();
+  } catch (error) {
+    if (error instanceof ApiError && error.code === "step_up_required" && stepUpHandler) {
+      await stepUpHandler(error.message);
+      return attempt();
+    }
+    throw error;
+  }
+}
+
+async function apiOnce<Schema extends z.ZodType | undefined = undefined>(
+  path: string,
+  options: RequestOptions<Schema>,
 ): Promise<Schema extends z.ZodType ? z.infer<Schema> : null> {
   const init: RequestInit = {
     method: options.method ?? (options.json === undefined ? "GET" : "POST"),

@@ -33,6 +33,8 @@ import { deriveKeys } from "./derive-keys";
 import { setKeyring, type Keyring } from "./keyring";
 import { loadSecretKey, saveSecretKey } from "./secret-key-store";
 import { keyMaterialResponse } from "@/lib/api/account";
+import type { MfaStatusResponse } from "@/lib/api/mfa";
+import { getMfaStatus } from "./mfa";
 
 /** The Secret Key stored on this device, or the one typed in (which must then parse). */
 async function resolveSecretKey(
@@ -58,6 +60,11 @@ export async function signInAndUnlock(input: {
   email: string;
   password: string;
   secretKeyText?: string;
+  /**
+   * Called when the session needs its second factor (a key check, or enrolling a key the
+   * org requires) before any key material is released; resolves once that is done.
+   */
+  secondFactor?: (status: MfaStatusResponse) => Promise<void>;
 }): Promise<Keyring> {
   const email = normaliseEmail(input.email);
   const secretKey = await resolveSecretKey(email, input.secretKeyText);
@@ -65,6 +72,13 @@ export async function signInAndUnlock(input: {
   const keys = await deriveKeys(input.password, secretKey.bytes, fromBase64Url(salt), kdf);
   try {
     await signInWithLoginKey(email, keys.loginKeyPair.privateKey);
+    // The derived keys wait in memory while the person deals with their security key: the
+    // server hands out the wrapped userKey only to a session past that step.
+    const status = await getMfaStatus();
+    if (status.state === "pending" || !status.compliant) {
+      if (!input.secondFactor) throw new Error("A security key is needed to finish signing in.");
+      await input.secondFactor(status);
+    }
     const keyring = await loadKeyring(keys.accountUnlockKey);
     if (secretKey.typed) await saveSecretKey(email, secretKey.formatted);
     setKeyring(keyring);

@@ -26,7 +26,19 @@ export type AuditAction =
   | "item.update"
   | "item.delete"
   | "item.reveal"
-  | "item.copy";
+  | "item.copy"
+  | "mfa.key_add"
+  | "mfa.key_add_failed"
+  | "mfa.key_rename"
+  | "mfa.key_remove"
+  | "mfa.verify"
+  | "mfa.step_up"
+  | "mfa.verify_failed"
+  | "mfa.recovery_code_use"
+  | "mfa.recovery_code_failed"
+  | "mfa.recovery_codes_regenerate"
+  | "mfa.reset_by_admin"
+  | "policy.mfa_change";
 
 /**
  * Records one security event. Ids and labels only: never a secret, a key, a ciphertext or an

@@ -26,3 +26,19 @@ export const tooManyRequests = (retryAfterSeconds: number) =>
   new HttpError(429, "rate_limited", "Too many attempts. Try again later.", undefined, {
     "Retry-After": String(retryAfterSeconds),
   });
+
+/** The session waits for a security key (or a recovery code) before anything else. */
+export const mfaPending = () =>
+  new HttpError(403, "mfa_pending", "Confirm this sign-in with your security key first.");
+
+/** Out of the org's MFA policy: only enrolling a key is open. */
+export const mfaEnrolmentRequired = () =>
+  new HttpError(
+    403,
+    "mfa_enrolment_required",
+    "Your organisation requires a security key. Add one to continue.",
+  );
+
+/** A sensitive action needs a fresh security-key check. */
+export const stepUpRequired = (message = "Confirm this action with your security key.") =>
+  new HttpError(403, "step_up_required", message);

@@ -9,6 +9,14 @@ import { organizationExists } from "./data/organization";
  * signed out on its next navigation.
  */
 export async function pageSession(): Promise<SessionContext> {
+  const session = await signedInPageSession();
+  // A sign-in still waiting for its key, or someone out of MFA policy, sees only the MFA step.
+  if (session.mfa.state === "pending" || !session.mfa.compliant) redirect("/mfa");
+  return session;
+}
+
+/** For the MFA step itself: any live session, whatever its second-factor state. */
+export async function signedInPageSession(): Promise<SessionContext> {
   const session = await currentSession();
   if (session) return session;
   if (!(await organizationExists())) redirect("/setup");

@@ -3,9 +3,29 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { HttpError, badRequest } from "./errors";
 import { assertSameOrigin } from "./request-origin";
-import { requireAdmin, requireSession, type SessionContext } from "./session";
+import {
+  requireAdmin,
+  requireEnrolmentSession,
+  requirePendingSession,
+  requireSession,
+  type SessionContext,
+} from "./session";
+import { requireStepUp } from "./mfa/step-up";
 
-type Access = "public" | "session" | "admin";
+/**
+ * Who may call a route. "pending": any live session, even one waiting for its second factor
+ * (the MFA step itself). "enrolment": past the second factor but perhaps out of MFA policy
+ * (adding a key). "session": fully signed in and within policy. "admin": that, and an admin.
+ */
+type Access = "public" | "pending" | "enrolment" | "session" | "admin";
+
+const sessionCheck = {
+  public: async () => null,
+  pending: requirePendingSession,
+  enrolment: requireEnrolmentSession,
+  session: requireSession,
+  admin: requireAdmin,
+} satisfies Record<Access, () => Promise<SessionContext | null>>;
 
 interface HandlerContext<Body, Query, Auth> {
   request: Request;
@@ -25,6 +45,8 @@ interface RouteOptions<
   /** Search parameters, parsed like a body: a bad one answers 400 naming it. */
   query?: QuerySchema;
   status?: number;
+  /** A sensitive action: needs a security-key check from the last five minutes. */
+  stepUp?: boolean;
   handler: (
     context: HandlerContext<
       Schema extends z.ZodType ? z.infer<Schema> : undefined,
@@ -50,12 +72,8 @@ export function route<
   ): Promise<Response> => {
     try {
       assertSameOrigin(request);
-      const session =
-        options.access === "admin"
-          ? await requireAdmin()
-          : options.access === "session"
-            ? await requireSession()
-            : null;
+      const session = await sessionCheck[options.access]();
+      if (options.stepUp && session) requireStepUp(session);
       const body = options.body ? validate(await readJson(request), options.body) : undefined;
       const query = options.query
         ? validate(Object.fromEntries(new URL(request.url).searchParams), options.query)

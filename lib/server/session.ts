@@ -2,7 +2,9 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { env } from "./env";
 import { findSessionByToken, revokeSession, touchSession } from "./data/sessions";
-import { forbidden, unauthorized } from "./errors";
+import { forbidden, mfaEnrolmentRequired, mfaPending, unauthorized } from "./errors";
+import { complianceOf, sessionMfaState } from "./mfa/compliance";
+import type { MfaState } from "@/lib/api/mfa";
 import { authOptions } from "./auth/options";
 import type { OrgRole } from "@/lib/api/account";
 
@@ -13,7 +15,18 @@ export interface SessionContext {
   name: string;
   role: OrgRole;
   authTime: string;
-  mfaVerified: boolean;
+  mfa: SessionMfa;
+}
+
+export interface SessionMfa {
+  state: MfaState;
+  compliant: boolean;
+  required: boolean;
+  graceUntil: string | null;
+  activeKeyCount: number;
+  userVerification: boolean;
+  stepUpAt: string | null;
+  stepUpCredentialId: string | null;
 }
 
 export class SessionInvalidError extends Error {
@@ -57,7 +70,27 @@ export async function validateSessionToken(token: string): Promise<SessionContex
     name: row.user.name,
     role: row.user.role,
     authTime: row.authTime.toISOString(),
-    mfaVerified: row.mfaVerified,
+    mfa: sessionMfa(row),
+  };
+}
+
+function sessionMfa(row: NonNullable<Awaited<ReturnType<typeof findSessionByToken>>>): SessionMfa {
+  const activeKeyCount = row.user._count.webAuthnCredentials;
+  const compliance = complianceOf(row.user.org, {
+    role: row.user.role,
+    createdAt: row.user.createdAt,
+    mfaRequired: row.user.mfaRequired,
+    activeKeyCount,
+  });
+  return {
+    state: sessionMfaState(activeKeyCount, row.mfaVerified),
+    compliant: compliance.compliant,
+    required: compliance.required,
+    graceUntil: compliance.graceUntil?.toISOString() ?? null,
+    activeKeyCount,
+    userVerification: row.user.org.mfaUserVerification,
+    stepUpAt: row.stepUpAt?.toISOString() ?? null,
+    stepUpCredentialId: row.stepUpCredentialId,
   };
 }
 
@@ -67,9 +100,29 @@ export async function currentSession(): Promise<SessionContext | null> {
   return session?.coffer ?? null;
 }
 
-export async function requireSession(): Promise<SessionContext> {
+/**
+ * Any live session, even one still waiting for its second factor: for the MFA step itself.
+ */
+export async function requirePendingSession(): Promise<SessionContext> {
   const session = await currentSession();
   if (!session) throw unauthorized();
+  return session;
+}
+
+/** A session past its second factor, though perhaps out of policy: for enrolling a key. */
+export async function requireEnrolmentSession(): Promise<SessionContext> {
+  const session = await requirePendingSession();
+  if (session.mfa.state === "pending") throw mfaPending();
+  return session;
+}
+
+/**
+ * A fully signed-in session: second factor done and the org's MFA policy met. Everything that
+ * touches vaults, items, people or key material goes through this.
+ */
+export async function requireSession(): Promise<SessionContext> {
+  const session = await requireEnrolmentSession();
+  if (!session.mfa.compliant) throw mfaEnrolmentRequired();
   return session;
 }
 

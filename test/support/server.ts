@@ -80,6 +80,11 @@ export async function startServer(options: {
   dataDirectory?: string;
   /** Own process group, so `kill()` can take down `next start` too (crash tests). */
   detached?: boolean;
+  /**
+   * The host browsers use. WebAuthn refuses an IP address as relying-party id, so specs with
+   * security keys serve the app as `localhost` (the server still listens on 127.0.0.1).
+   */
+  publicHost?: "127.0.0.1" | "localhost";
 }): Promise<RunningServer> {
   const dataDirectory =
     options.dataDirectory ?? fs.mkdtempSync(path.join(os.tmpdir(), `coffer-${options.kind}-`));
@@ -87,7 +92,7 @@ export async function startServer(options: {
     options.kind === "postgresql"
       ? (options.databaseUrl ?? (await createPostgresDatabase()))
       : undefined;
-  const url = `http://127.0.0.1:${options.port}`;
+  const url = `http://${options.publicHost ?? "127.0.0.1"}:${options.port}`;
   const logFile = path.join(dataDirectory, "server.log");
   const log = fs.openSync(logFile, "a");
   const env: NodeJS.ProcessEnv = {

@@ -17,7 +17,6 @@ declare module "next-auth" {
   }
   interface User {
     sessionToken?: string;
-    coffer?: SessionContext;
   }
 }
 
@@ -77,27 +76,15 @@ export const authOptions: NextAuthOptions = {
           targetType: "session",
           targetId: session.sessionId,
         });
-        // The row was just made: the jwt callback can take its context from here instead of
-        // reading it back.
-        const coffer: SessionContext = {
-          sessionId: session.sessionId,
-          userId: result.userId,
-          email: proof.data.email,
-          name: result.name,
-          role: result.role,
-          authTime: session.authTime.toISOString(),
-          mfaVerified: false,
-        };
-        return { id: result.userId, sessionToken: session.token, coffer };
+        return { id: result.userId, sessionToken: session.token };
       },
     }),
   ],
   callbacks: {
     async jwt({ token, user }) {
-      if (user?.sessionToken && user.coffer) {
-        return { sessionToken: user.sessionToken, coffer: user.coffer };
-      }
-      const sessionToken = token.sessionToken;
+      // At sign-in the token is new; afterwards it comes back in the cookie. Either way the
+      // row decides, including whether the second factor is still to come.
+      const sessionToken = user?.sessionToken ?? token.sessionToken;
       if (!sessionToken) throw new Error("session missing");
       return { sessionToken, coffer: await validateSessionToken(sessionToken) };
     },

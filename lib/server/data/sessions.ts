@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { hashToken, randomId, randomToken } from "../tokens";
+import { orgMfaPolicyColumns } from "./mfa";
 
 export async function createSession(input: {
   userId: string;
@@ -39,7 +40,20 @@ export async function findSessionByToken(token: string) {
       expiresAt: true,
       revokedAt: true,
       mfaVerified: true,
-      user: { select: { status: true, email: true, name: true, role: true } },
+      stepUpAt: true,
+      stepUpCredentialId: true,
+      user: {
+        select: {
+          status: true,
+          email: true,
+          name: true,
+          role: true,
+          createdAt: true,
+          mfaRequired: true,
+          org: { select: orgMfaPolicyColumns },
+          _count: { select: { webAuthnCredentials: { where: { disabledAt: null } } } },
+        },
+      },
     },
   });
 }
@@ -85,5 +99,14 @@ export async function listActiveSessions(userId: string) {
     where: { userId, revokedAt: null, expiresAt: { gt: new Date() } },
     orderBy: { lastSeenAt: "desc" },
     select: { id: true, authTime: true, lastSeenAt: true, userAgent: true, ipAddress: true },
+  });
+}
+
+/** Marks a session as confirmed by a second factor, at this moment (a step-up as well). */
+export async function markSessionVerified(sessionId: string, credentialId: string | null) {
+  const prisma = await db();
+  await prisma.session.updateMany({
+    where: { id: sessionId, revokedAt: null },
+    data: { mfaVerified: true, stepUpAt: new Date(), stepUpCredentialId: credentialId },
   });
 }

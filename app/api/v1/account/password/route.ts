@@ -10,6 +10,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = route({
   access: "session",
+  stepUp: true,
   body: changePasswordRequest,
   handler: async ({ body, session, request }) => {
     // The old password is proven like a sign-in, so a hijacked unlocked tab alone cannot

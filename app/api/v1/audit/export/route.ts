@@ -14,6 +14,8 @@ const exportQuery = auditQuery.extend({
 
 export const GET = route({
   access: "admin",
+  // An export carries the whole history out of Coffer: a fresh key check first.
+  stepUp: true,
   query: exportQuery,
   handler: async ({ query: { format, ...query } }) => {
     const events = await auditEventDtos(query);

@@ -3,7 +3,8 @@ import { addMemberRequest } from "@/lib/api/vault";
 import { addMember, findBundle } from "@/lib/server/data/vaults";
 import { canManageVault } from "@/lib/server/policies";
 import { recordAudit } from "@/lib/server/audit";
-import { badRequest } from "@/lib/server/errors";
+import { badRequest, conflict } from "@/lib/server/errors";
+import { personIsCompliant } from "@/lib/server/mfa/compliance-view";
 
 export const dynamic = "force-dynamic";
 
@@ -19,6 +20,12 @@ export const POST = route({
     if (recipient.boxPublicKey !== body.grant.memberBoxPublicKey) {
       // The grant was sealed to a key this person no longer has: the sharer must re-check.
       throw badRequest("The grant is sealed to another key.", "grant.memberBoxPublicKey");
+    }
+    if (!(await personIsCompliant(body.userId))) {
+      throw conflict(
+        "This person must add a security key, as your organisation requires, before they can be given access.",
+        "member_not_compliant",
+      );
     }
     await addMember({ vaultId, userId: body.userId, granterId: session.userId, grant: body.grant });
     await recordAudit({
