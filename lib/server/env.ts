@@ -16,6 +16,8 @@ const schema = z.object({
   COFFER_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   COFFER_SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
   COFFER_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  // How long one security-key check covers sensitive actions (step-up).
+  COFFER_STEP_UP_MINUTES: z.coerce.number().positive().default(5),
   COFFER_SIGNIN_LIMIT_ACCOUNT: z.coerce.number().int().positive().default(10),
   COFFER_SIGNIN_LIMIT_ADDRESS: z.coerce.number().int().positive().default(50),
   COFFER_SIGNIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),

@@ -3,12 +3,22 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { ApiClient } from "../support/protocol-client";
+import { ApiClient, type AccountSecrets } from "../support/protocol-client";
+import { enrolKey } from "../support/mfa-client";
+import { SoftAuthenticator } from "../support/soft-authenticator";
 import { inviteMember, ownerSecrets, signedInClient } from "../support/flows";
 import { randomId } from "../support/vault-client";
 
 type Principal =
-  "signedOut" | "nonMember" | "viewer" | "editor" | "manager" | "orgAdminNonMember" | "suspended";
+  | "signedOut"
+  | "nonMember"
+  | "viewer"
+  | "editor"
+  | "manager"
+  | "orgAdminNonMember"
+  | "suspended"
+  | "mfaPending"
+  | "outOfCompliance";
 
 /** "ok": passes the authorisation gate (any answer but 401, 403 and 404). */
 type Expected = "ok" | 401 | 403 | 404;
@@ -21,6 +31,10 @@ const principals: Principal[] = [
   "manager",
   "orgAdminNonMember",
   "suspended",
+  // An editor of the vault who signed in with the password but not yet with their key.
+  "mfaPending",
+  // An editor of the vault whose keys an admin reset: required to enrol before anything else.
+  "outOfCompliance",
 ];
 
 // Well-formed but meaningless values: the gate runs before anything looks inside them.
@@ -175,6 +189,8 @@ const routes: Route[] = [
 
 function expectedFor(route: Route, principal: Principal): Expected {
   if (principal === "signedOut" || principal === "suspended") return 401;
+  // The MFA gate comes before any vault check, whatever their role in the vault.
+  if (principal === "mfaPending" || principal === "outOfCompliance") return 403;
   if (route.allowed.includes(principal)) return "ok";
   // Members below the needed role learn they lack it; everyone else learns nothing.
   return readers.includes(principal) ? 403 : 404;
@@ -209,6 +225,7 @@ describe.each(inject("servers"))("vault authorisation on $kind", (server) => {
   const clients = {} as Record<Principal, ApiClient>;
   const ids = {} as Record<Principal, string>;
   const boxKeys: Record<string, string> = {};
+  const secrets: Partial<Record<Principal, AccountSecrets>> = {};
   let owner: ApiClient;
 
   async function makeFixture(): Promise<Fixture> {
@@ -228,10 +245,13 @@ describe.each(inject("servers"))("vault authorisation on $kind", (server) => {
       ["viewer", "view"],
       ["editor", "edit"],
       ["suspended", "edit"],
+      ["mfaPending", "edit"],
+      ["outOfCompliance", "edit"],
     ] as const;
-    // Only the shared fixture, made before the suspension, can still add the suspended person.
+    // Only the shared fixture, made before the suspension and the key reset, can still add
+    // those two people.
     for (const [principal, role] of memberships.filter(
-      ([p]) => !suspendedYet || p !== "suspended",
+      ([p]) => !suspendedYet || (p !== "suspended" && p !== "outOfCompliance"),
     )) {
       const added = await manager.request(`/api/v1/vaults/${vaultId}/members`, {
         json: { userId: ids[principal], grant: grant(1, role, boxKeys[ids[principal]]!) },
@@ -260,6 +280,10 @@ describe.each(inject("servers"))("vault authorisation on $kind", (server) => {
       ids[principal] = member.secrets.userId;
       boxKeys[member.secrets.userId] = member.account.boxPublicKey;
       clients[principal] = (await signedInClient(server.url, member.secrets)).client;
+      secrets[principal] = member.secrets;
+      if (principal === "mfaPending" || principal === "outOfCompliance") {
+        await enrolKey(clients[principal], new SoftAuthenticator({ origin: server.url }));
+      }
     }
     shared = await makeFixture();
     // Suspended after joining the vault: the session it still holds must stop working.
@@ -268,7 +292,14 @@ describe.each(inject("servers"))("vault authorisation on $kind", (server) => {
       json: { status: "suspended" },
     });
     expect(suspended.status).toBe(200);
+    const reset = await owner.request(`/api/v1/users/${ids.outOfCompliance}/mfa`, {
+      method: "DELETE",
+    });
+    expect(reset.status).toBe(200);
     suspendedYet = true;
+    // New sessions: one waiting for its key, one that may only enrol.
+    clients.mfaPending = (await signedInClient(server.url, secrets.mfaPending!)).client;
+    clients.outOfCompliance = (await signedInClient(server.url, secrets.outOfCompliance!)).client;
   }, 180_000);
 
   const cases = routes.flatMap((route) =>

@@ -1,9 +1,10 @@
 import "server-only";
+import { env } from "../env";
 import { stepUpRequired } from "../errors";
 import type { SessionContext } from "../session";
 
-/** How long one key check covers sensitive actions. */
-export const stepUpWindowMs = 5 * 60_000;
+/** How long one key check covers sensitive actions (five minutes unless configured). */
+const stepUpWindowMs = env.COFFER_STEP_UP_MINUTES * 60_000;
 
 /** Until when this session may act without a new key check; null when it needs one now. */
 export function stepUpUntil(session: SessionContext, now = Date.now()): Date | null {
