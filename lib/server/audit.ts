@@ -38,7 +38,24 @@ export type AuditAction =
   | "mfa.recovery_code_failed"
   | "mfa.recovery_codes_regenerate"
   | "mfa.reset_by_admin"
-  | "policy.mfa_change";
+  | "policy.mfa_change"
+  | "checklist.template_create"
+  | "checklist.template_update"
+  | "checklist.template_delete"
+  | "checklist.start"
+  | "checklist.step"
+  | "checklist.comment"
+  | "checklist.complete"
+  | "onboarding.invite_emailed"
+  | "offboarding.start"
+  | "offboarding.handover"
+  | "flag.create"
+  | "flag.assign"
+  | "flag.clear"
+  | "rotation.settings"
+  | "rotation.interval"
+  | "lockdown.start"
+  | "lockdown.lift";
 
 /**
  * Records one security event. Ids and labels only: never a secret, a key, a ciphertext or an
