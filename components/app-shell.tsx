@@ -54,6 +54,7 @@ export function AppShell({ account, children }: { account: ShellAccount; childre
     ...(isAdminRole(account.role)
       ? [
           { href: "/admin/people", label: "People" },
+          { href: "/admin/security", label: "Security" },
           { href: "/admin/audit", label: "Audit log" },
         ]
       : []),

@@ -8,8 +8,9 @@ import {
   type AuditVerifyResponse,
 } from "@/lib/api/audit";
 import { userListResponse, type UserDto } from "@/lib/api/user";
-import { api, errorMessage } from "@/lib/client/api";
+import { api, apiBlob, errorMessage } from "@/lib/client/api";
 import { dateTime } from "@/lib/client/format";
+import { StepUpCancelled } from "./mfa/step-up-provider";
 import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
 import { Card, CardHeader } from "./ui/card";
@@ -28,6 +29,10 @@ const eventGroups: Array<{ value: string; label: string }> = [
   { value: "item.", label: "Items" },
   { value: "mfa.", label: "Security keys" },
   { value: "policy.", label: "Policy" },
+  { value: "checklist.", label: "Checklists" },
+  { value: "offboarding.", label: "Offboarding" },
+  { value: "flag.", label: "Rotation" },
+  { value: "lockdown.", label: "Lockdown" },
 ];
 
 const actionLabels: Record<string, string> = {
@@ -67,7 +72,40 @@ const actionLabels: Record<string, string> = {
   "mfa.recovery_codes_regenerate": "Recovery codes regenerated",
   "mfa.reset_by_admin": "Security keys reset by an admin",
   "policy.mfa_change": "MFA policy changed",
+  "checklist.template_create": "Checklist template created",
+  "checklist.template_update": "Checklist template changed",
+  "checklist.template_delete": "Checklist template deleted",
+  "checklist.start": "Checklist started",
+  "checklist.step": "Checklist step updated",
+  "checklist.comment": "Checklist comment added",
+  "checklist.complete": "Checklist completed",
+  "onboarding.invite_emailed": "Invite emailed",
+  "offboarding.start": "Offboarding started",
+  "offboarding.handover": "Vault handed over",
+  "flag.create": "Secrets flagged for rotation",
+  "flag.assign": "Rotation assigned",
+  "flag.clear": "Rotation done",
+  "rotation.settings": "Rotation due times changed",
+  "rotation.interval": "Rotation interval changed",
+  "lockdown.start": "Lockdown started",
+  "lockdown.lift": "Lockdown lifted",
 };
+
+type ExportFormat = "csv" | "json";
+
+/** Hands a downloaded file to the browser under the name the server would give it. */
+function saveBlob(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement("a");
+  anchor.href = url;
+  anchor.download = fileName;
+  anchor.hidden = true;
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  // Revoked on the next task: the click has started the download by then.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
 
 interface Filters {
   actorId: string;
@@ -100,6 +138,7 @@ export function AuditView() {
   const [loadingMore, setLoadingMore] = useState(false);
   const [verifying, setVerifying] = useState(false);
   const [verdict, setVerdict] = useState<AuditVerifyResponse | null>(null);
+  const [exporting, setExporting] = useState<ExportFormat | null>(null);
   const formId = useId();
 
   const names = useMemo(() => new Map(people.map((person) => [person.id, person.name])), [people]);
@@ -165,6 +204,25 @@ export function AuditView() {
     }
   }
 
+  // Fetched, not a plain link: an export needs a fresh key check, and a link would save the
+  // server's step-up refusal as the file.
+  async function download(format: ExportFormat) {
+    setExporting(format);
+    setError(null);
+    try {
+      const blob = await apiBlob(`/api/v1/audit/export?${queryFor(applied, { format })}`);
+      saveBlob(blob, `coffer-audit-${new Date().toISOString().slice(0, 10)}.${format}`);
+    } catch (caught) {
+      setError(
+        caught instanceof StepUpCancelled
+          ? "Nothing was exported: the security key check was cancelled."
+          : `The export failed: ${errorMessage(caught)}`,
+      );
+    } finally {
+      setExporting(null);
+    }
+  }
+
   const update = (key: keyof Filters) => (value: string) =>
     setFilters((current) => ({ ...current, [key]: value }));
 
@@ -182,20 +240,24 @@ export function AuditView() {
           <Button variant="secondary" onClick={verify} busy={verifying} busyLabel="Verifying…">
             Verify chain
           </Button>
-          <a
-            className="inline-flex items-center rounded-lg px-3 py-2 text-sm font-medium text-stone-900 ring-1 ring-stone-300 ring-inset hover:bg-stone-100"
-            href={`/api/v1/audit/export?${queryFor(applied, { format: "csv" })}`}
-            download
+          <Button
+            variant="secondary"
+            onClick={() => download("csv")}
+            busy={exporting === "csv"}
+            busyLabel="Exporting…"
+            disabled={exporting !== null}
           >
             Export CSV
-          </a>
-          <a
-            className="inline-flex items-center rounded-lg px-3 py-2 text-sm font-medium text-stone-900 ring-1 ring-stone-300 ring-inset hover:bg-stone-100"
-            href={`/api/v1/audit/export?${queryFor(applied, { format: "json" })}`}
-            download
+          </Button>
+          <Button
+            variant="secondary"
+            onClick={() => download("json")}
+            busy={exporting === "json"}
+            busyLabel="Exporting…"
+            disabled={exporting !== null}
           >
             Export JSON
-          </a>
+          </Button>
         </div>
       </div>
 

@@ -1,11 +1,13 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import type { ShellAccount } from "./app-shell";
 import { AutoLockSetting } from "./auto-lock-setting";
 import { ChangePasswordForm } from "./change-password-form";
 import { EmergencyKitDownload } from "./emergency-kit-download";
 import { SessionsPanel } from "./sessions-panel";
+import { Card, CardHeader } from "./ui/card";
 
 export function SettingsView({ account }: { account: ShellAccount }) {
   // A password change signs out the other sessions: reload the list when it happens.
@@ -16,6 +18,18 @@ export function SettingsView({ account }: { account: ShellAccount }) {
         <h1 className="text-2xl font-semibold text-stone-900">Settings</h1>
         <p className="mt-1 text-stone-600">Your account security and this device.</p>
       </div>
+      <Card>
+        <CardHeader
+          title="Security keys"
+          description="Hardware keys such as a YubiKey that confirm each sign-in, and your recovery codes."
+        />
+        <Link
+          href="/settings/security"
+          className="inline-flex rounded-lg bg-white px-4 py-2.5 text-sm font-medium text-stone-900 shadow-xs ring-1 ring-stone-300 ring-inset hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-stone-900"
+        >
+          Manage security keys
+        </Link>
+      </Card>
       <ChangePasswordForm onChanged={() => setSessionsVersion((version) => version + 1)} />
       <SessionsPanel refreshKey={sessionsVersion} />
       <AutoLockSetting />

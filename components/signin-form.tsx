@@ -1,14 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { getSodium, parseSecretKey, SecretKeyFormatError } from "@/lib/crypto";
 import { errorMessage } from "@/lib/client/api";
-import { SignInError } from "@/lib/client/auth";
+import { SignInError, signOut } from "@/lib/client/auth";
 import { loadSecretKey } from "@/lib/client/secret-key-store";
 import { prepareKeyDerivation } from "@/lib/client/derive-keys";
 import { signInAndUnlock } from "@/lib/client/session-flows";
+import type { MfaStatusResponse } from "@/lib/api/mfa";
 import { KdfProgress } from "./kdf-progress";
+import { SecondFactorStep } from "./mfa/second-factor-step";
 import { looksLikeEmail } from "./password-fields";
 import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
@@ -16,6 +18,20 @@ import { Card } from "./ui/card";
 import { Field } from "./ui/field";
 
 type StoredKey = "unknown" | "present" | "absent";
+
+/** The sign-in waits on this while the person deals with their security key. */
+interface PendingSecondFactor {
+  status: MfaStatusResponse;
+  resolve: () => void;
+  reject: (reason: Error) => void;
+}
+
+class SignInCancelled extends Error {
+  constructor() {
+    super("Sign-in cancelled.");
+    this.name = "SignInCancelled";
+  }
+}
 
 /** Turns a Secret Key parse failure into a sentence for the field. */
 export function secretKeyProblem(text: string): string | null {
@@ -43,6 +59,28 @@ export function SignInForm({ expired }: { expired: boolean }) {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const passwordRef = useRef<HTMLInputElement>(null);
   const [wrongAttempts, setWrongAttempts] = useState(0);
+  const [secondFactor, setSecondFactor] = useState<PendingSecondFactor | null>(null);
+  const pendingRef = useRef<PendingSecondFactor | null>(null);
+  // Past the key step the KDF is long done: the progress bar would only mislead.
+  const [keyStepDone, setKeyStepDone] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const takePending = useCallback(() => {
+    const pending = pendingRef.current;
+    pendingRef.current = null;
+    setSecondFactor(null);
+    return pending;
+  }, []);
+
+  const finishSecondFactor = useCallback(() => {
+    setKeyStepDone(true);
+    takePending()?.resolve();
+  }, [takePending]);
+
+  const cancelSecondFactor = useCallback(async () => {
+    await signOut();
+    takePending()?.reject(new SignInCancelled());
+  }, [takePending]);
 
   // After a wrong password the inputs are re-enabled first, then the password is selected.
   useEffect(() => {
@@ -74,6 +112,7 @@ export function SignInForm({ expired }: { expired: boolean }) {
     event.preventDefault();
     if (busy) return;
     setError(null);
+    setNotice(null);
     const problems: Record<string, string> = {};
     if (!looksLikeEmail(email)) problems.email = "Enter the email address of your account.";
     if (!password) problems.password = "Enter your master password.";
@@ -91,15 +130,26 @@ export function SignInForm({ expired }: { expired: boolean }) {
     if (Object.keys(problems).length > 0) return;
 
     setBusy(true);
+    setKeyStepDone(false);
     try {
       await signInAndUnlock({
         email,
         password,
         secretKeyText: needsKey ? secretKeyText : undefined,
+        secondFactor: (status) =>
+          new Promise<void>((resolve, reject) => {
+            pendingRef.current = { status, resolve, reject };
+            setSecondFactor(pendingRef.current);
+          }),
       });
       router.push("/home");
     } catch (caught) {
       setBusy(false);
+      if (caught instanceof SignInCancelled) {
+        setPassword("");
+        setNotice("Sign-in cancelled. You are signed out.");
+        return;
+      }
       if (caught instanceof SignInError && caught.reason === "wrong-credentials") {
         setError(caught.message);
         // The likeliest typo is the password: keep everything, put the cursor back there.
@@ -108,6 +158,19 @@ export function SignInForm({ expired }: { expired: boolean }) {
       }
       setError(errorMessage(caught));
     }
+  }
+
+  if (secondFactor) {
+    return (
+      <div className="mx-auto w-full max-w-md">
+        <SecondFactorStep
+          status={secondFactor.status}
+          email={email}
+          onDone={finishSecondFactor}
+          onCancel={cancelSecondFactor}
+        />
+      </div>
+    );
   }
 
   return (
@@ -120,7 +183,10 @@ export function SignInForm({ expired }: { expired: boolean }) {
       </div>
       <Card>
         <form className="space-y-5" onSubmit={onSubmit} noValidate>
-          {expired && !error && <Alert tone="info">Your session ended. Sign in again.</Alert>}
+          {expired && !error && !notice && (
+            <Alert tone="info">Your session ended. Sign in again.</Alert>
+          )}
+          {notice && <Alert tone="info">{notice}</Alert>}
           <Field
             label="Email"
             type="email"
@@ -173,7 +239,7 @@ export function SignInForm({ expired }: { expired: boolean }) {
               </button>
             </p>
           )}
-          {busy && <KdfProgress />}
+          {busy && !keyStepDone && <KdfProgress />}
           {error && <Alert>{error}</Alert>}
           <Button type="submit" className="w-full" busy={busy} busyLabel="Signing in…">
             Sign in

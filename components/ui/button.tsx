@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from "react";
+import type { ButtonHTMLAttributes, Ref } from "react";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";
 
@@ -19,6 +19,8 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   /** While true the button is disabled and shows `busyLabel` with a spinner. */
   busy?: boolean;
   busyLabel?: string;
+  /** React 19 passes refs as props: lets a caller put the focus back after an error. */
+  ref?: Ref<HTMLButtonElement>;
 }
 
 export function Button({

@@ -77,12 +77,12 @@ export const registerKeyRequest = z.object({
 
 export const renameKeyRequest = z.object({ nickname: keyNickname });
 
-/** Codes are shown as XXXXX-XXXXX; case, spaces and dashes do not matter when typed. */
+/** Codes are shown as XXXX-XXXX-XXXX-XXXX; case, spaces and dashes do not matter when typed. */
 export const recoveryCode = z
   .string()
   .trim()
   .max(40)
-  .regex(/^[A-Za-z0-9 -]+$/, "must be a recovery code like ABCDE-12345");
+  .regex(/^[A-Za-z0-9 -]+$/, "must be a recovery code like ABCD-EFGH-JKMN-PQRS");
 
 export const recoveryRequest = z.object({ code: recoveryCode });
 

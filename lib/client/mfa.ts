@@ -31,8 +31,10 @@ export function webAuthnProblem(error: unknown): string | null {
       return "Security keys need Coffer to be opened at its configured address (COFFER_URL).";
     }
   }
-  if (error instanceof DOMException && error.name === "NotAllowedError") {
-    return "No security key answered in time, or the request was cancelled. Try again.";
+  // @simplewebauthn passes NotAllowedError through as a WebAuthnError of the same name. The
+  // browser gives the same answer for a timeout, a cancel and a key that is not registered.
+  if (error instanceof Error && error.name === "NotAllowedError") {
+    return "No security key registered to your account answered, or the request was cancelled. Try again.";
   }
   return null;
 }
