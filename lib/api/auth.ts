@@ -15,3 +15,9 @@ export const signInProof = z.object({
   signature: base64url(64),
 });
 export type SignInProof = z.infer<typeof signInProof>;
+
+/**
+ * The `error` next-auth puts in the sign-in answer's URL when a correct proof is refused
+ * because the organisation is locked down and the person is not an admin.
+ */
+export const LOCKED_DOWN_SIGN_IN_ERROR = "LockedDown";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { orgRole } from "./account";
-import { clientId } from "./common";
+import { clientId, email } from "./common";
+import { createInviteResponse } from "./invite";
 import { vaultRole } from "./vault";
 
 export const checklistKind = z.enum(["onboarding", "offboarding"]);
@@ -33,7 +34,10 @@ export type AutomaticAction = z.infer<typeof automaticAction>;
 export const manualStep = z.object({
   title: z.string().trim().min(1, "is required").max(120),
   description: z.string().trim().max(2000).default(""),
-  link: z.union([z.literal(""), z.url("must be a URL")]).default(""),
+  // http(s) only: the link is rendered as an href for other people, so no javascript: or data:.
+  link: z
+    .union([z.literal(""), z.url({ protocol: /^https?$/, message: "must be an http(s) URL" })])
+    .default(""),
   assigneeRole: assigneeRole.default("admin"),
 });
 export type ManualStep = z.infer<typeof manualStep>;
@@ -146,7 +150,8 @@ export const peopleResponse = z.object({ people: z.array(personDto) });
 
 /** Onboarding: an invite naming vaults (each a task for its managers) and a template. */
 export const onboardingInviteRequest = z.object({
-  email: z.email("must be an email address").trim().toLowerCase().max(254),
+  // Trimmed before it is checked, like every other email field (lib/api/common.ts).
+  email,
   role: z.enum(["admin", "member"]).default("member"),
   vaults: z
     .array(z.object({ vaultId: clientId, role: vaultRole }))
@@ -155,6 +160,13 @@ export const onboardingInviteRequest = z.object({
   templateId: z.string().max(64).optional(),
 });
 export type OnboardingInviteRequest = z.infer<typeof onboardingInviteRequest>;
+
+/** The invite as before, with its onboarding checklist and whether the link went out by email. */
+export const onboardingInviteResponse = createInviteResponse.extend({
+  checklistId: z.string(),
+  emailed: z.boolean(),
+});
+export type OnboardingInviteResponse = z.infer<typeof onboardingInviteResponse>;
 
 /** A step waiting for the signed-in person as a manager of its vault. */
 export const taskDto = z.object({

@@ -59,6 +59,14 @@ export const rotationIntervalRequest = z.object({
   rotationIntervalDays: z.number().int().min(1).max(3650).nullable(),
 });
 
+/** A vault's interval; for an item also its vault's, and when the item next falls due. */
+export const rotationIntervalDto = z.object({
+  rotationIntervalDays: z.number().int().nullable(),
+  vaultRotationIntervalDays: z.number().int().nullable().optional(),
+  nextDueAt: z.string().nullable().optional(),
+});
+export type RotationIntervalDto = z.infer<typeof rotationIntervalDto>;
+
 export const lockdownStatus = z.object({
   active: z.boolean(),
   startedAt: z.string().nullable(),

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { challengeResponse, preloginResponse, type PreloginResponse } from "@/lib/api/auth";
+import {
+  challengeResponse,
+  LOCKED_DOWN_SIGN_IN_ERROR,
+  preloginResponse,
+  type PreloginResponse,
+} from "@/lib/api/auth";
 import { keyMaterialResponse } from "@/lib/api/account";
 import {
   CryptoError,
@@ -32,7 +37,7 @@ export async function prelogin(email: string): Promise<PreloginResponse> {
 /** Why a credentials sign-in did not go through. */
 export class SignInError extends Error {
   constructor(
-    readonly reason: "wrong-credentials" | "rate-limited",
+    readonly reason: "wrong-credentials" | "rate-limited" | "locked-down",
     message: string,
   ) {
     super(message);
@@ -101,10 +106,16 @@ export async function signInWithLoginKey(
   }
   // A refused proof answers 401 with a JSON {url} pointing at the error page: read it first.
   const parsed = callbackResponse.safeParse(await response.json().catch(() => null));
-  if (
-    parsed.success &&
-    new URL(parsed.data.url, window.location.origin).searchParams.has("error")
-  ) {
+  const refusal = parsed.success
+    ? new URL(parsed.data.url, window.location.origin).searchParams.get("error")
+    : null;
+  if (refusal === LOCKED_DOWN_SIGN_IN_ERROR) {
+    throw new SignInError(
+      "locked-down",
+      "Your organisation is in lockdown: only admins can sign in until an admin lifts it.",
+    );
+  }
+  if (refusal !== null) {
     throw new SignInError("wrong-credentials", "Wrong email, master password or Secret Key");
   }
   if (!response.ok || !parsed.success) {

@@ -21,6 +21,24 @@ const schema = z.object({
   COFFER_SIGNIN_LIMIT_ACCOUNT: z.coerce.number().int().positive().default(10),
   COFFER_SIGNIN_LIMIT_ADDRESS: z.coerce.number().int().positive().default(50),
   COFFER_SIGNIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  // Outgoing mail (invite links): unset means invites are only copied by hand.
+  COFFER_SMTP_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL")
+      .optional(),
+  ),
+  COFFER_SMTP_FROM: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .regex(/^[^\r\n]*@[^\r\n]*$/, "must be an address such as Coffer <coffer@example.com>")
+      .default("Coffer <coffer@localhost>"),
+  ),
+  // How often each instance looks for items whose rotation interval has passed (and once at
+  // start-up). Instances may overlap: flagging is idempotent.
+  COFFER_ROTATION_CHECK_MINUTES: z.coerce.number().positive().default(60),
   COFFER_TRUST_PROXY: z
     .enum(["true", "false"])
     .default("false")

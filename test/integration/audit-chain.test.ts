@@ -68,12 +68,16 @@ describe.each(engines)("audit chain on $kind", ({ kind, port }) => {
     if (!available) return context.skip();
     const all = await admin.request("/api/v1/audit");
     const events = (all.body as { events: Array<{ seq: number; action: string }> }).events;
+    // Each invite starts its onboarding checklist.
     expect(events.map((event) => event.action).reverse()).toEqual([
       "org.setup",
       "auth.signin",
       "invite.create",
+      "checklist.start",
       "invite.create",
+      "checklist.start",
       "invite.create",
+      "checklist.start",
     ]);
     const filtered = await admin.request("/api/v1/audit?action=invite.");
     expect((filtered.body as { events: unknown[] }).events).toHaveLength(3);
@@ -88,11 +92,11 @@ describe.each(engines)("audit chain on $kind", ({ kind, port }) => {
     expect(lines.slice(1).every((line) => line.includes(",invite.create,"))).toBe(true);
     expect(lines).toHaveLength(4);
     const json = await admin.request("/api/v1/audit/export?format=json");
-    expect((json.body as { events: unknown[] }).events).toHaveLength(5);
+    expect((json.body as { events: unknown[] }).events).toHaveLength(8);
     const signedOut = await new ApiClient(server!.url).request("/api/v1/audit/export");
     expect(signedOut.status).toBe(401);
     const verified = await admin.request("/api/v1/audit/verify", { method: "POST" });
-    expect(verified.body).toEqual({ ok: true, checked: 5 });
+    expect(verified.body).toEqual({ ok: true, checked: 8 });
   });
 
   it("detects an edited row, then a deleted row", async (context) => {

@@ -147,6 +147,19 @@ const routes: Route[] = [
     allowed: managers,
   },
   {
+    method: "GET",
+    path: "/vaults/[vaultId]/rotation-interval",
+    url: (f) => `/api/v1/vaults/${f.vaultId}/rotation-interval`,
+    allowed: readers,
+  },
+  {
+    method: "PUT",
+    path: "/vaults/[vaultId]/rotation-interval",
+    url: (f) => `/api/v1/vaults/${f.vaultId}/rotation-interval`,
+    body: () => ({ rotationIntervalDays: 90 }),
+    allowed: managers,
+  },
+  {
     method: "POST",
     path: "/vaults/[vaultId]/items",
     url: (f) => `/api/v1/vaults/${f.vaultId}/items`,
@@ -177,6 +190,19 @@ const routes: Route[] = [
     path: "/vaults/[vaultId]/items/[itemId]/history",
     url: (f) => `/api/v1/vaults/${f.vaultId}/items/${f.itemId}/history`,
     allowed: readers,
+  },
+  {
+    method: "GET",
+    path: "/vaults/[vaultId]/items/[itemId]/rotation-interval",
+    url: (f) => `/api/v1/vaults/${f.vaultId}/items/${f.itemId}/rotation-interval`,
+    allowed: readers,
+  },
+  {
+    method: "PUT",
+    path: "/vaults/[vaultId]/items/[itemId]/rotation-interval",
+    url: (f) => `/api/v1/vaults/${f.vaultId}/items/${f.itemId}/rotation-interval`,
+    body: () => ({ rotationIntervalDays: 30 }),
+    allowed: writers,
   },
   {
     method: "POST",

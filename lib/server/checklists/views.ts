@@ -12,8 +12,23 @@ type Person = { id: string; name: string };
 
 const unknownPerson = (id: string): Person => ({ id, name: "Former member" });
 
+/** What a summary reads of a run: lists load only this much. */
+type SummaryRun = Pick<
+  LoadedRun["run"],
+  | "id"
+  | "kind"
+  | "status"
+  | "subjectUserId"
+  | "subjectEmail"
+  | "startedById"
+  | "startedAt"
+  | "completedAt"
+> & {
+  steps: Array<Pick<LoadedRun["run"]["steps"][number], "action" | "status">>;
+};
+
 export function checklistSummary(
-  run: LoadedRun["run"],
+  run: SummaryRun,
   people: Map<string, Person>,
 ): ChecklistSummaryDto {
   const counted = run.steps.filter((step) => step.action !== "report");

@@ -127,8 +127,10 @@ export async function completeAutomaticSteps(
  */
 export async function closeRunIfFinished(runId: string, tx?: Transaction): Promise<boolean> {
   const client = tx ?? (await db());
+  // DO NOT simplify to NOT: { action: "report" }: in SQL that is NULL for manual steps (no
+  // action), which would leave them out and close a run while people still have work in it.
   const open = await client.checklistStep.count({
-    where: { runId, status: "pending", NOT: { action: "report" } },
+    where: { runId, status: "pending", OR: [{ action: null }, { action: { not: "report" } }] },
   });
   if (open > 0) return false;
   const now = new Date();

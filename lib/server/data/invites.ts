@@ -3,6 +3,8 @@ import { db } from "../db";
 import { hashToken, randomId, randomToken } from "../tokens";
 import type { NewAccount } from "@/lib/api/account";
 import { accountColumns } from "./users";
+import { cancelInviteRun, linkOnboardingAccount } from "./checklist-runs";
+import type { Prisma } from "../generated/prisma/client";
 
 const inviteLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 
@@ -17,15 +19,20 @@ const inviteSelect = {
   createdBy: { select: { name: true } },
 } as const;
 
-export async function createInvite(input: {
-  orgId: string;
-  email: string;
-  role: "admin" | "member";
-  createdById: string;
-}) {
-  const prisma = await db();
+/** Pass `tx` to create it with the onboarding run that belongs to it (data/onboarding.ts). */
+export async function createInvite(
+  input: {
+    orgId: string;
+    email: string;
+    role: "admin" | "member";
+    createdById: string;
+    vaultGrants?: Array<{ vaultId: string; role: "manage" | "edit" | "view" }>;
+  },
+  tx?: Prisma.TransactionClient,
+) {
+  const client = tx ?? (await db());
   const token = randomToken(32);
-  const invite = await prisma.invite.create({
+  const invite = await client.invite.create({
     data: {
       id: randomId(),
       orgId: input.orgId,
@@ -34,6 +41,7 @@ export async function createInvite(input: {
       role: input.role,
       createdById: input.createdById,
       expiresAt: new Date(Date.now() + inviteLifetimeMs),
+      vaultGrants: input.vaultGrants ?? [],
     },
     select: inviteSelect,
   });
@@ -49,13 +57,18 @@ export async function listInvites() {
   });
 }
 
+/** Revokes a pending invite and cancels its onboarding run, together. */
 export async function revokeInvite(inviteId: string) {
   const prisma = await db();
-  const result = await prisma.invite.updateMany({
-    where: { id: inviteId, usedAt: null, revokedAt: null },
-    data: { revokedAt: new Date() },
+  return prisma.$transaction(async (tx) => {
+    const result = await tx.invite.updateMany({
+      where: { id: inviteId, usedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (result.count !== 1) return false;
+    await cancelInviteRun(tx, inviteId);
+    return true;
   });
-  return result.count === 1;
 }
 
 export async function findPendingInvite(token: string) {
@@ -73,9 +86,16 @@ export async function findPendingInvite(token: string) {
 
 /**
  * Uses the invite and creates the account in one transaction: the conditional update is the
- * single-use guarantee (of two parallel sign-ups with one link, exactly one succeeds).
+ * single-use guarantee (of two parallel sign-ups with one link, exactly one succeeds). The
+ * invite's onboarding run learns of the account in the same transaction; `keyRequiredFor`
+ * says whether the org's MFA policy asks a key of the invite's role (then the run's MFA step
+ * waits for the enrolment).
  */
-export async function acceptInvite(token: string, account: NewAccount) {
+export async function acceptInvite(
+  token: string,
+  account: NewAccount,
+  options: { keyRequiredFor?: (role: "owner" | "admin" | "member") => boolean } = {},
+) {
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     const invite = await tx.invite.findFirst({
@@ -98,6 +118,11 @@ export async function acceptInvite(token: string, account: NewAccount) {
       data: { ...accountColumns(account), orgId: invite.orgId, role: invite.role },
       select: { id: true },
     });
-    return { outcome: "created" as const, userId: account.userId };
+    const onboarding = await linkOnboardingAccount(tx, {
+      inviteId: invite.id,
+      userId: account.userId,
+      keyRequired: options.keyRequiredFor?.(invite.role) ?? true,
+    });
+    return { outcome: "created" as const, userId: account.userId, onboarding };
   });
 }

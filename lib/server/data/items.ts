@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { isUniqueViolation } from "./organization";
 import { lockVaultKeyVersion, VaultConflictError } from "./vaults";
+import { clearFlagsForNewValue } from "./flags";
 
 // Every write names the key version and revision it was made against, so a write based on
 // stale data (or under a rotated-away key) is refused with a conflict instead of clobbering.
@@ -63,6 +64,8 @@ export async function updateItem(input: {
   baseRevision: number;
   ciphertext: string;
   authorId: string;
+  /** The client says a secret field has a new value: the item's rotation flags clear. */
+  secretsChanged?: boolean;
 }) {
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
@@ -93,7 +96,18 @@ export async function updateItem(input: {
         authorId: input.authorId,
       },
     });
-    return tx.item.findUniqueOrThrow({ where: { id: input.itemId }, select: itemSelect });
+    const flagsCleared = input.secretsChanged
+      ? await clearFlagsForNewValue(tx, {
+          itemId: input.itemId,
+          actorId: input.authorId,
+          at: new Date(),
+        })
+      : 0;
+    const item = await tx.item.findUniqueOrThrow({
+      where: { id: input.itemId },
+      select: itemSelect,
+    });
+    return { ...item, flagsCleared };
   });
 }
 

@@ -3,6 +3,7 @@ import { db } from "../db";
 import { randomId } from "../tokens";
 import type { NewAccount } from "@/lib/api/account";
 import { accountColumns } from "./users";
+import { notFound } from "../errors";
 
 export async function organizationExists(): Promise<boolean> {
   const prisma = await db();
@@ -12,6 +13,13 @@ export async function organizationExists(): Promise<boolean> {
 export async function getOrganization() {
   const prisma = await db();
   return prisma.organization.findFirst({ select: { id: true, name: true } });
+}
+
+/** The installation's organisation, for routes that only run once it exists. */
+export async function requireOrganization() {
+  const org = await getOrganization();
+  if (!org) throw notFound("No organisation yet.");
+  return org;
 }
 
 /**

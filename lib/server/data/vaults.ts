@@ -301,7 +301,13 @@ export async function countManagers(vaultId: string) {
  * the batch must cover every current item at its current revision, every stored revision,
  * and exactly the remaining members, or nothing is written.
  */
-export async function rotateVault(vaultId: string, granterId: string, batch: RotateVaultRequest) {
+export async function rotateVault(
+  vaultId: string,
+  granterId: string,
+  batch: RotateVaultRequest,
+  /** Runs inside the rotation's transaction once it is applied (offboarding steps). */
+  afterApply?: (tx: Transaction) => Promise<void>,
+) {
   const prisma = await db();
   const newKeyVersion = batch.expectedKeyVersion + 1;
   await prisma.$transaction(
@@ -410,6 +416,7 @@ export async function rotateVault(vaultId: string, granterId: string, batch: Rot
           keyVersion: newKeyVersion,
         })),
       });
+      await afterApply?.(tx);
     },
     { timeout: 60_000, maxWait: 30_000 },
   );

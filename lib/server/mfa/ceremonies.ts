@@ -18,6 +18,7 @@ import type { SessionContext } from "../session";
 import { generateRecoveryCodes, hashRecoveryCode } from "./recovery-codes";
 import { stepUpUntil } from "./step-up";
 import { verifyAssertion, verifyRegistration, WebAuthnRefused } from "./webauthn";
+import { completeOnboardingMfa } from "../onboarding/progress";
 
 type AuditRequest = Request;
 
@@ -175,6 +176,8 @@ export async function enrolKey(
     targetId: key.id,
     details: { firstKey },
   });
+  // A key meets any MFA policy: a newcomer's onboarding moves on to its vault grants.
+  await completeOnboardingMfa(session.userId, request);
   return { key: keyToDto(key), recoveryCodes };
 }
 

@@ -1,9 +1,10 @@
 import { route } from "@/lib/server/route";
-import { createInviteRequest } from "@/lib/api/invite";
-import { createInvite, listInvites } from "@/lib/server/data/invites";
-import { getOrganization } from "@/lib/server/data/organization";
+import { onboardingInviteRequest, type OnboardingInviteResponse } from "@/lib/api/checklist";
+import { listInvites } from "@/lib/server/data/invites";
+import { requireOrganization } from "@/lib/server/data/organization";
 import { inviteToDto } from "@/lib/server/dto";
-import { notFound } from "@/lib/server/errors";
+import { startOnboarding } from "@/lib/server/onboarding/start-onboarding";
+import { emailInvite } from "@/lib/server/onboarding/invite-email";
 import { recordAudit } from "@/lib/server/audit";
 
 export const dynamic = "force-dynamic";
@@ -13,18 +14,17 @@ export const GET = route({
   handler: async () => ({ invites: (await listInvites()).map(inviteToDto) }),
 });
 
+// { email, role } alone still works: no vaults, the default onboarding template.
 export const POST = route({
   access: "admin",
-  body: createInviteRequest,
+  body: onboardingInviteRequest,
   status: 201,
-  handler: async ({ body, session, request }) => {
-    const org = await getOrganization();
-    if (!org) throw notFound();
-    const { invite, token } = await createInvite({
+  handler: async ({ body, session, request }): Promise<OnboardingInviteResponse> => {
+    const org = await requireOrganization();
+    const { invite, token, checklistId } = await startOnboarding({
       orgId: org.id,
-      email: body.email,
-      role: body.role,
       createdById: session.userId,
+      invite: body,
     });
     await recordAudit({
       action: "invite.create",
@@ -34,6 +34,31 @@ export const POST = route({
       targetId: invite.id,
       details: { role: body.role },
     });
-    return { invite: inviteToDto(invite), token };
+    await recordAudit({
+      action: "checklist.start",
+      actorId: session.userId,
+      request,
+      targetType: "checklist",
+      targetId: checklistId,
+      details: { kind: "onboarding", inviteId: invite.id, vaults: body.vaults.length },
+    });
+    // After the commit: a mail server that fails or hangs cannot undo the invite.
+    const emailed = await emailInvite({
+      to: invite.email,
+      token,
+      organizationName: org.name,
+      inviterName: session.name,
+      expiresAt: invite.expiresAt,
+    });
+    if (emailed) {
+      await recordAudit({
+        action: "onboarding.invite_emailed",
+        actorId: session.userId,
+        request,
+        targetType: "invite",
+        targetId: invite.id,
+      });
+    }
+    return { invite: inviteToDto(invite), token, checklistId, emailed };
   },
 });

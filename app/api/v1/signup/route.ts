@@ -5,6 +5,7 @@ import { isUniqueViolation } from "@/lib/server/data/organization";
 import { assertSelfSignedBundle } from "@/lib/server/auth/new-account";
 import { badRequest, conflict, notFound } from "@/lib/server/errors";
 import { recordAudit } from "@/lib/server/audit";
+import { newcomerKeyRequirement, recordSignupSteps } from "@/lib/server/onboarding/progress";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,9 @@ export const POST = route({
   handler: async ({ body, request }) => {
     await assertSelfSignedBundle(body.account);
     try {
-      const result = await acceptInvite(body.inviteToken, body.account);
+      const result = await acceptInvite(body.inviteToken, body.account, {
+        keyRequiredFor: await newcomerKeyRequirement(),
+      });
       if (result.outcome === "invalid") {
         throw notFound("This invite link is invalid, expired, revoked or already used.");
       }
@@ -23,6 +26,7 @@ export const POST = route({
         throw badRequest("Use the email address the invite was sent to.", "account.email");
       }
       await recordAudit({ action: "user.signup", actorId: result.userId, request });
+      await recordSignupSteps(result.onboarding, result.userId, request);
       return { userId: result.userId };
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict("An account with this email already exists.");

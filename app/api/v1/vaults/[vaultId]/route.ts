@@ -5,6 +5,7 @@ import { canManageVault, canReadVault } from "@/lib/server/policies";
 import { vaultDetail } from "@/lib/server/vault-views";
 import { recordAudit } from "@/lib/server/audit";
 import { notFound } from "@/lib/server/errors";
+import { skipOffboardingStepsOfDeletedVault } from "@/lib/server/offboarding/deleted-vault";
 
 export const dynamic = "force-dynamic";
 
@@ -44,6 +45,7 @@ export const DELETE = route({
     const vaultId = params.vaultId ?? "";
     await canManageVault(session, vaultId);
     await deleteVault(vaultId);
+    await skipOffboardingStepsOfDeletedVault(vaultId);
     await recordAudit({
       action: "vault.delete",
       actorId: session.userId,

@@ -5,6 +5,7 @@ import { canManageVault } from "@/lib/server/policies";
 import { recordAudit } from "@/lib/server/audit";
 import { badRequest, conflict } from "@/lib/server/errors";
 import { personIsCompliant } from "@/lib/server/mfa/compliance-view";
+import { completeOnboardingGrant } from "@/lib/server/onboarding/progress";
 
 export const dynamic = "force-dynamic";
 
@@ -37,6 +38,10 @@ export const POST = route({
       targetId: body.userId,
       details: { role: body.grant.role, keyVersion: body.grant.keyVersion },
     });
+    await completeOnboardingGrant(
+      { vaultId, userId: body.userId, granterId: session.userId },
+      request,
+    );
     return { userId: body.userId, role: body.grant.role };
   },
 });

@@ -3,6 +3,7 @@ import { rotateVaultRequest } from "@/lib/api/vault";
 import { rotateVault } from "@/lib/server/data/vaults";
 import { canManageVault } from "@/lib/server/policies";
 import { recordAudit } from "@/lib/server/audit";
+import { offboardingRekeySteps } from "@/lib/server/offboarding/rekey";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,8 @@ export const POST = route({
   handler: async ({ session, params, body, request }) => {
     const vaultId = params.vaultId ?? "";
     await canManageVault(session, vaultId);
-    const keyVersion = await rotateVault(vaultId, session.userId, body);
+    const offboardings = offboardingRekeySteps(vaultId, body, session.userId);
+    const keyVersion = await rotateVault(vaultId, session.userId, body, offboardings.inTransaction);
     for (const userId of body.removeUserIds) {
       await recordAudit({
         action: "vault.unshare",
@@ -32,6 +34,7 @@ export const POST = route({
       targetId: vaultId,
       details: { keyVersion, items: body.items.length, members: body.grants.length },
     });
+    await offboardings.afterCommit();
     return { keyVersion };
   },
 });

@@ -22,6 +22,7 @@ export const PUT = route({
       baseRevision: body.baseRevision,
       ciphertext: body.ciphertext,
       authorId: session.userId,
+      secretsChanged: body.changedSecretFields > 0,
     });
     if (!item) throw notFound("No such item.");
     await recordAudit({
@@ -33,6 +34,17 @@ export const PUT = route({
       targetId: itemId,
       details: { revision: item.revision, changedSecretFields: body.changedSecretFields },
     });
+    if (item.flagsCleared > 0) {
+      await recordAudit({
+        action: "flag.clear",
+        actorId: session.userId,
+        request,
+        vaultId,
+        targetType: "item",
+        targetId: itemId,
+        details: { how: "new_value", flags: item.flagsCleared },
+      });
+    }
     return itemToDto(item);
   },
 });
