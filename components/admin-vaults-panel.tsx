@@ -1,8 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import { adminVaultListResponse, type AdminVaultDto } from "@/lib/api/vault";
-import { api, errorMessage } from "@/lib/client/api";
+import type { AdminVaultDto } from "@/lib/api/vault";
 import { dateTime } from "@/lib/client/format";
 import { Alert } from "./ui/alert";
 import { Card, CardHeader } from "./ui/card";
@@ -13,17 +11,17 @@ const roleLabels = { manage: "Manager", edit: "Editor", view: "Viewer" } as cons
 /**
  * Every vault and who is in it. Admins see that vaults exist and their membership — never a
  * vault's name or contents unless they are members themselves, since only members hold its key.
+ * `names` holds the names this admin's keyring could decrypt.
  */
-export function AdminVaultsPanel() {
-  const [vaults, setVaults] = useState<AdminVaultDto[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    api("/api/v1/admin/vaults", { schema: adminVaultListResponse })
-      .then((result) => setVaults(result.vaults))
-      .catch((caught: unknown) => setError(errorMessage(caught)));
-  }, []);
-
+export function AdminVaultsPanel({
+  vaults,
+  error,
+  names,
+}: {
+  vaults: AdminVaultDto[] | null;
+  error: string | null;
+  names: ReadonlyMap<string, string> | null;
+}) {
   return (
     <Card>
       <CardHeader
@@ -44,6 +42,9 @@ export function AdminVaultsPanel() {
           {vaults.map((vault) => (
             <li key={vault.id} className="py-3">
               <div className="flex flex-wrap items-center gap-2 text-sm">
+                {names?.has(vault.id) && (
+                  <span className="font-medium text-stone-900">{names.get(vault.id)}</span>
+                )}
                 <span className="font-mono text-xs text-stone-600" title="Vault id">
                   {vault.id}
                 </span>

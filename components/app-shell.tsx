@@ -7,6 +7,7 @@ import type { OrgRole } from "@/lib/api/account";
 import { signOut } from "@/lib/client/auth";
 import { lock } from "@/lib/client/keyring";
 import { Brand } from "./brand";
+import { LockdownBanner } from "./lockdown-banner";
 import { useKeyring } from "./keyring-provider";
 import { UnlockScreen } from "./unlock-screen";
 import { Button } from "./ui/button";
@@ -17,6 +18,8 @@ export interface ShellAccount {
   name: string;
   role: OrgRole;
   organizationName: string;
+  /** Admins only: when the break-glass lockdown in force started, or null. */
+  lockdownSince?: string | null;
 }
 
 export function isAdminRole(role: OrgRole): boolean {
@@ -50,6 +53,7 @@ export function AppShell({ account, children }: { account: ShellAccount; childre
   const links = [
     { href: "/home", label: "Home" },
     { href: "/vaults", label: "Vaults" },
+    { href: "/rotation", label: "Rotation" },
     { href: "/settings", label: "Settings" },
     ...(isAdminRole(account.role)
       ? [
@@ -127,6 +131,9 @@ export function AppShell({ account, children }: { account: ShellAccount; childre
           </div>
         </div>
       </header>
+      {unlocked && account.lockdownSince && isAdminRole(account.role) && (
+        <LockdownBanner since={account.lockdownSince} />
+      )}
       <main className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
         {unlocked ? (
           children

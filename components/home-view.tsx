@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { fingerprintHex, fingerprintWords, toBase64Url, type PublicBundle } from "@/lib/crypto";
 import { isAdminRole, type ShellAccount } from "./app-shell";
 import { useKeyring } from "./keyring-provider";
+import { TasksPanel } from "./tasks-panel";
 import { Card } from "./ui/card";
 
 const roleLabels = { owner: "Owner", admin: "Admin", member: "Member" } as const;
@@ -35,6 +36,8 @@ export function HomeView({ account }: { account: ShellAccount }) {
         <Stat label="Your role" value={roleLabels[account.role]} />
         <Stat label="Signed in as" value={account.email} />
       </div>
+
+      <TasksPanel />
 
       <Card>
         <h2 className="text-lg font-semibold text-stone-900">Your key fingerprint</h2>

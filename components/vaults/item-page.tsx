@@ -12,7 +12,7 @@ import { isConflict, reportItemEvent, vaultApi } from "@/lib/client/vaults/vault
 import { useKeyring } from "@/components/keyring-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EnvironmentBadge } from "./badges";
 import { FieldView } from "./field-view";
@@ -20,6 +20,8 @@ import { ItemEditor, draftProblem, fromDraft, toDraft, type Draft } from "./item
 import { ItemHistory } from "./item-history";
 import { ItemTypeIcon } from "./item-type-icon";
 import { useVault } from "./use-vault";
+import { ItemFlagBanner } from "@/components/rotation/item-flag-banner";
+import { RotationIntervalSetting } from "@/components/rotation/rotation-interval-setting";
 
 export function ItemPage({
   vaultId,
@@ -80,7 +82,11 @@ export function ItemPage({
     detail.members.find((member) => member.userId === userId)?.name ?? "A former member";
   const report = (action: "reveal" | "copy") => itemId && reportItemEvent(vaultId, itemId, action);
 
-  async function save(plaintext: ItemPlaintext) {
+  /**
+   * `restoring`: an older revision comes back. Its secret values were exposed before, to
+   * anyone who could read the history, so they do not count as new and clear no rotation flag.
+   */
+  async function save(plaintext: ItemPlaintext, options: { restoring?: boolean } = {}) {
     if (!keyring) return;
     setSaving(true);
     setSaveError(null);
@@ -106,9 +112,10 @@ export function ItemPage({
           keyVersion,
           revision,
         }),
-        changedSecretFields: item.plaintext
-          ? changedSecretFields(item.plaintext, plaintext).length
-          : 0,
+        changedSecretFields:
+          item.plaintext && !options.restoring
+            ? changedSecretFields(item.plaintext, plaintext).length
+            : 0,
       });
       await rememberRevision(keyring.userId, item.dto.id, updated.revision);
       await reload();
@@ -203,6 +210,9 @@ export function ItemPage({
         )}
       </div>
 
+      {item && (
+        <ItemFlagBanner vaultId={vaultId} itemId={item.dto.id} revision={item.dto.revision} />
+      )}
       {notice && <Alert tone="success">{notice}</Alert>}
       {item?.error && <Alert title="Integrity check failed">{item.error}</Alert>}
       {conflict && (
@@ -318,9 +328,19 @@ export function ItemPage({
             vaultKey={key}
             authorName={authorName}
             canRestore={canEdit}
-            onRestore={save}
+            onRestore={(restored) => save(restored, { restoring: true })}
             onReveal={() => report("reveal")}
           />
+        </Card>
+      )}
+
+      {item && canEdit && !draft && (
+        <Card>
+          <CardHeader
+            title="Rotation"
+            description="Coffer flags this item for a new value when the interval has passed since its secrets last changed."
+          />
+          <RotationIntervalSetting vaultId={vaultId} itemId={item.dto.id} />
         </Card>
       )}
 

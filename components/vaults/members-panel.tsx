@@ -191,23 +191,32 @@ export function MembersPanel({
   );
 }
 
-function AddMemberDialog({
+/**
+ * The share flow: pick a person, compare their fingerprint, seal the vault key to the keys
+ * compared. Also opened from an onboarding task on Home, with `preselect` naming the newcomer
+ * (the only person offered) and the role the invite asked for.
+ */
+export function AddMemberDialog({
   vault,
   reconfirm,
+  preselect,
+  title,
   onClose,
   onDone,
 }: {
-  vault: LoadedVault;
+  vault: Pick<LoadedVault, "detail" | "opened">;
   reconfirm?: MemberDto;
+  preselect?: { userId: string; role: VaultRole };
+  title?: string;
   onClose: () => void;
   onDone: (message: string, member?: MemberDto, role?: VaultRole) => Promise<void>;
 }) {
   const keyring = useKeyring();
   const { detail, opened } = vault;
   const [people, setPeople] = useState<PublicBundleDto[] | null>(null);
-  const [userId, setUserId] = useState(reconfirm?.userId ?? "");
+  const [userId, setUserId] = useState(reconfirm?.userId ?? preselect?.userId ?? "");
   const [compared, setCompared] = useState(false);
-  const [role, setRole] = useState<VaultRole>(reconfirm?.role ?? "edit");
+  const [role, setRole] = useState<VaultRole>(reconfirm?.role ?? preselect?.role ?? "edit");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -223,7 +232,9 @@ function AddMemberDialog({
 
   const memberIds = new Set(detail.members.map((member) => member.userId));
   const candidates = (people ?? []).filter((person) =>
-    reconfirm ? person.userId === reconfirm.userId : !memberIds.has(person.userId),
+    reconfirm
+      ? person.userId === reconfirm.userId
+      : !memberIds.has(person.userId) && (!preselect || person.userId === preselect.userId),
   );
   const person = candidates.find((candidate) => candidate.userId === userId);
   const valid = person ? bundleIsValid(person) : false;
@@ -270,7 +281,7 @@ function AddMemberDialog({
       wide
       busy={busy}
       onClose={onClose}
-      title={reconfirm ? `Re-confirm ${reconfirm.email}` : "Add member"}
+      title={title ?? (reconfirm ? `Re-confirm ${reconfirm.email}` : "Add member")}
       description="The vault key is sealed on this device to the person's public key. Compare their fingerprint first, so nobody (not even the server) can slip in a key of their own."
     >
       <form
@@ -289,7 +300,9 @@ function AddMemberDialog({
           !reconfirm &&
           (candidates.length === 0 ? (
             <p className="text-sm text-stone-600">
-              Everyone in the organisation is already a member.
+              {preselect
+                ? "This person is already a member, or cannot receive the vault key yet."
+                : "Everyone in the organisation is already a member."}
             </p>
           ) : (
             <SelectField

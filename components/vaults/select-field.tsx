@@ -10,6 +10,8 @@ export function SelectField({
   className = "",
   hideLabel = false,
   disabled,
+  error,
+  id: givenId,
 }: {
   label: string;
   value: string;
@@ -18,8 +20,14 @@ export function SelectField({
   className?: string;
   hideLabel?: boolean;
   disabled?: boolean;
+  /** Shown under the select and wired to it with aria-describedby. */
+  error?: string | null;
+  /** For a caller that moves the focus to this select. */
+  id?: string;
 }) {
-  const id = useId();
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
+  const errorId = `${id}-error`;
   return (
     <div className={className}>
       <label
@@ -32,8 +40,10 @@ export function SelectField({
         id={id}
         value={value}
         disabled={disabled}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
         onChange={(event) => onChange(event.target.value)}
-        className={`${hideLabel ? "" : "mt-1.5"} block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900 shadow-xs focus:border-stone-500 focus:outline-2 focus:outline-stone-500 disabled:bg-stone-100`}
+        className={`${hideLabel ? "" : "mt-1.5"} block w-full rounded-lg border ${error ? "border-red-400" : "border-stone-300"} bg-white px-3 py-2 text-sm text-stone-900 shadow-xs focus:border-stone-500 focus:outline-2 focus:outline-stone-500 disabled:bg-stone-100`}
       >
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -41,6 +51,11 @@ export function SelectField({
           </option>
         ))}
       </select>
+      {error && (
+        <p id={errorId} className="mt-1.5 text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

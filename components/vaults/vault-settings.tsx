@@ -14,6 +14,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
+import { RotationIntervalSetting } from "@/components/rotation/rotation-interval-setting";
 import { RotationProgress } from "./rotation-progress";
 import { SelectField } from "./select-field";
 import type { LoadedVault } from "./use-vault";
@@ -138,6 +139,13 @@ export function VaultSettings({
             Rotate key
           </Button>
         )}
+      </Card>
+      <Card>
+        <CardHeader
+          title="Rotation interval"
+          description="Flags every item of this vault for a new value when the interval has passed since its secrets last changed. An item can set its own."
+        />
+        <RotationIntervalSetting vaultId={vaultId} />
       </Card>
       <Card className="border-red-200">
         <CardHeader

@@ -95,16 +95,25 @@ export function updateContacts(
 }
 
 export function pinContact(keyring: Keyring, bundle: PublicBundleDto, confirmed: boolean) {
-  return updateContacts(keyring, (contacts) => ({
-    ...contacts,
-    [bundle.userId]: {
-      signPublicKey: bundle.signPublicKey,
-      boxPublicKey: bundle.boxPublicKey,
-      email: bundle.email,
-      confirmed,
-      pinnedAt: new Date().toISOString(),
-    },
-  }));
+  return pinContacts(keyring, [bundle], confirmed);
+}
+
+/** Pins several people in one write: a rotation meeting many first-seen members saves once. */
+export function pinContacts(keyring: Keyring, bundles: PublicBundleDto[], confirmed: boolean) {
+  const pinnedAt = new Date().toISOString();
+  return updateContacts(keyring, (contacts) => {
+    const next = { ...contacts };
+    for (const bundle of bundles) {
+      next[bundle.userId] = {
+        signPublicKey: bundle.signPublicKey,
+        boxPublicKey: bundle.boxPublicKey,
+        email: bundle.email,
+        confirmed,
+        pinnedAt,
+      };
+    }
+    return next;
+  });
 }
 
 export function forgetContactsCache() {

@@ -1,6 +1,6 @@
 import { buildRotationBatch, type RotationMember } from "@/lib/crypto/rotation";
 import type { Keyring } from "@/lib/client/keyring";
-import { loadContacts, pinContact, trustStatus } from "./contacts";
+import { loadContacts, pinContacts, trustStatus } from "./contacts";
 import { openVault } from "./open-vault";
 import { isConflict, vaultApi } from "./vault-api";
 
@@ -17,8 +17,11 @@ export async function rotateVaultKey(input: {
   vaultId: string;
   removeUserIds: string[];
   onProgress: (done: number, total: number) => void;
+  /** How many times to build and submit before a 409 is passed on (default 3). */
+  maxAttempts?: number;
 }): Promise<number> {
   const { keyring, vaultId, removeUserIds } = input;
+  const maxAttempts = input.maxAttempts ?? MAX_ATTEMPTS;
   for (let attempt = 1; ; attempt++) {
     const detail = await vaultApi.detail(vaultId);
     const opened = await openVault(keyring, detail.vault);
@@ -47,7 +50,7 @@ export async function rotateVaultKey(input: {
       const { keyVersion } = await vaultApi.rotate(vaultId, batch);
       return keyVersion;
     } catch (error) {
-      if (!isConflict(error) || attempt >= MAX_ATTEMPTS) throw error;
+      if (!isConflict(error) || attempt >= maxAttempts) throw error;
     }
   }
 }
@@ -62,13 +65,13 @@ async function remainingWithPinnedKeys(
   members: Awaited<ReturnType<typeof vaultApi.detail>>["members"],
 ): Promise<RotationMember[]> {
   let contacts = await loadContacts(keyring);
+  const firstSeen = members.filter(
+    (member) => trustStatus(keyring, contacts, member) === "unknown",
+  );
+  if (firstSeen.length) contacts = await pinContacts(keyring, firstSeen, false);
   const result: RotationMember[] = [];
   for (const member of members) {
-    let status = trustStatus(keyring, contacts, member);
-    if (status === "unknown") {
-      contacts = await pinContact(keyring, member, false);
-      status = trustStatus(keyring, contacts, member);
-    }
+    const status = trustStatus(keyring, contacts, member);
     if (status === "self") {
       result.push({ userId: member.userId, role: member.role, boxPublicKey: member.boxPublicKey });
       continue;

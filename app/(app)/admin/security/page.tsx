@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { AppShell } from "@/components/app-shell";
+import { LockdownCard } from "@/components/lockdown-card";
 import { MfaPolicyView } from "@/components/mfa-policy-view";
+import { RotationDueSettingsCard } from "@/components/rotation-due-settings-card";
 import { adminPageSession } from "@/lib/server/page-session";
 import { shellAccount } from "../../shell-account";
 
@@ -11,7 +13,11 @@ export default async function SecurityPolicyPage() {
   const account = await shellAccount(await adminPageSession());
   return (
     <AppShell account={account}>
-      <MfaPolicyView currentUserId={account.userId} />
+      <div className="space-y-6">
+        <MfaPolicyView currentUserId={account.userId} />
+        <LockdownCard />
+        <RotationDueSettingsCard />
+      </div>
     </AppShell>
   );
 }

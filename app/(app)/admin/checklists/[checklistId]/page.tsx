@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { AppShell } from "@/components/app-shell";
+import { ChecklistView } from "@/components/checklists/checklist-view";
+import { pageSession } from "@/lib/server/page-session";
+import { isOrgAdmin } from "@/lib/server/policies";
+import { shellAccount } from "../../../shell-account";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Checklist · Coffer" };
+
+// Any signed-in person may load the page: the API the client calls lets admins and the
+// managers of the run's vaults read it (docs/decisions/0013) and answers 403 to anyone else,
+// which the view shows. A layout or this page deciding instead would duplicate that rule.
+export default async function ChecklistPage({
+  params,
+}: {
+  params: Promise<{ checklistId: string }>;
+}) {
+  const [{ checklistId }, session] = await Promise.all([params, pageSession()]);
+  const account = await shellAccount(session);
+  return (
+    <AppShell account={account}>
+      <ChecklistView key={checklistId} checklistId={checklistId} isAdmin={isOrgAdmin(session)} />
+    </AppShell>
+  );
+}

@@ -1,0 +1,122 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { ItemFlagDto } from "@/lib/api/rotation";
+import type { MemberDto } from "@/lib/api/vault";
+import { errorMessage } from "@/lib/client/api";
+import { offboardingApi } from "@/lib/client/offboarding";
+import { rotationApi } from "@/lib/client/rotation";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Modal } from "@/components/ui/modal";
+import { SelectField } from "@/components/vaults/select-field";
+
+type Candidate = { userId: string; name: string; email: string };
+
+/**
+ * Chooses who gives a flagged item its new value: a member of the item's vault (the server
+ * refuses anyone else). `members` come from the viewer's own copy of the vault when they are
+ * in it; an admin who is not sees the membership the admin vault list shows.
+ */
+export function AssignOwnerDialog({
+  flag,
+  itemTitle,
+  members,
+  isAdmin,
+  onClose,
+  onDone,
+}: {
+  flag: ItemFlagDto;
+  itemTitle: string;
+  members: MemberDto[] | null;
+  isAdmin: boolean;
+  onClose: () => void;
+  onDone: (flag: ItemFlagDto) => void;
+}) {
+  const [candidates, setCandidates] = useState<Candidate[] | null>(() =>
+    members ? toCandidates(members, flag) : null,
+  );
+  const [ownerId, setOwnerId] = useState(flag.owner?.id ?? "");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (candidates !== null || !isAdmin) return;
+    let current = true;
+    offboardingApi
+      .adminVaults()
+      .then(({ vaults }) => {
+        const vault = vaults.find((entry) => entry.id === flag.vaultId);
+        if (current) setCandidates(toCandidates(vault?.members ?? [], flag));
+      })
+      .catch((caught) => current && setError(errorMessage(caught)));
+    return () => {
+      current = false;
+    };
+  }, [candidates, isAdmin, flag]);
+
+  async function save() {
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await rotationApi.assignOwner(flag.id, ownerId || null));
+    } catch (caught) {
+      setError(errorMessage(caught));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      open
+      busy={busy}
+      onClose={onClose}
+      title={`Owner of ${itemTitle}`}
+      description="The owner gives this secret a new value, by its due date."
+    >
+      <form
+        className="space-y-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        {candidates === null && !error && (
+          <p role="status" className="text-sm text-stone-500">
+            {isAdmin ? "Loading the vault's members…" : "The vault's members are still loading."}
+          </p>
+        )}
+        {candidates !== null && (
+          <SelectField
+            label="Owner"
+            value={ownerId}
+            onChange={setOwnerId}
+            options={[
+              { value: "", label: "Unassigned" },
+              ...candidates.map((candidate) => ({
+                value: candidate.userId,
+                label: `${candidate.name} <${candidate.email}>`,
+              })),
+            ]}
+          />
+        )}
+        {error && <Alert>{error}</Alert>}
+        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+          <Button variant="secondary" onClick={onClose} disabled={busy}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={candidates === null} busy={busy} busyLabel="Saving…">
+            Save owner
+          </Button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+/** Members who could take it on: never the person whose departure raised the flag. */
+function toCandidates(members: Candidate[], flag: ItemFlagDto): Candidate[] {
+  return members
+    .filter((member) => member.userId !== flag.person?.id)
+    .map(({ userId, name, email }) => ({ userId, name, email }));
+}
