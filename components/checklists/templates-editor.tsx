@@ -245,7 +245,7 @@ export function TemplatesEditor() {
       >
         Checklists already started from it keep their steps.
         {deleting?.isDefault &&
-          ` It is the default: new ${deleting.kind} checklists get no manual steps until you make another template the default.`}
+          ` It is the default: the ${deleting.kind} template edited most recently becomes the default in its place.`}
       </ConfirmDialog>
     </div>
   );
