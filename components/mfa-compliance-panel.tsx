@@ -7,6 +7,7 @@ import { dateTime, relativeTime } from "@/lib/client/format";
 import { resetPersonMfa } from "@/lib/client/mfa";
 import { StepUpCancelled } from "./mfa/step-up-provider";
 import { Alert } from "./ui/alert";
+import { FilterButtons } from "./ui/filter-buttons";
 import { Button } from "./ui/button";
 import { Card, CardHeader } from "./ui/card";
 import { ConfirmDialog } from "./ui/confirm-dialog";
@@ -108,19 +109,14 @@ export function MfaCompliancePanel({
         </Alert>
       )}
 
-      <div role="group" aria-label="Show" className="mb-4 flex flex-wrap gap-2">
-        {filters.map((option) => (
-          <Button
-            key={option.value}
-            variant={filter === option.value ? "primary" : "secondary"}
-            size="sm"
-            aria-pressed={filter === option.value}
-            onClick={() => setFilter(option.value)}
-          >
-            {option.label} ({counts.get(option.value) ?? 0})
-          </Button>
-        ))}
-      </div>
+      <FilterButtons
+        label="Show"
+        options={filters}
+        value={filter}
+        onChange={setFilter}
+        counts={counts}
+        className="mb-4 flex flex-wrap gap-2"
+      />
 
       {shown.length === 0 ? (
         <p className="text-sm text-stone-500">

@@ -9,6 +9,7 @@ import { checklistApi } from "@/lib/client/checklists";
 import { ProgressBar } from "./checklists/progress-bar";
 import { StatusBadge } from "./status-badge";
 import { Alert } from "./ui/alert";
+import { FilterButtons } from "./ui/filter-buttons";
 import { Button } from "./ui/button";
 import { Card, CardHeader } from "./ui/card";
 import { ConfirmDialog } from "./ui/confirm-dialog";
@@ -97,19 +98,14 @@ export function PeoplePanel({
         title="Everyone"
         description="Each person with where they stand, and the checklists still open for them."
       />
-      <div role="group" aria-label="Show people" className="mb-4 flex flex-wrap gap-2">
-        {filters.map((option) => (
-          <Button
-            key={option.value}
-            variant={filter === option.value ? "primary" : "secondary"}
-            size="sm"
-            aria-pressed={filter === option.value}
-            onClick={() => setFilter(option.value)}
-          >
-            {option.label} ({counts.get(option.value) ?? 0})
-          </Button>
-        ))}
-      </div>
+      <FilterButtons
+        label="Show people"
+        options={filters}
+        value={filter}
+        onChange={setFilter}
+        counts={counts}
+        className="mb-4 flex flex-wrap gap-2"
+      />
       {error && <Alert className="mb-4">{error}</Alert>}
       {people === null && !error && (
         <p role="status" className="text-sm text-stone-500">

@@ -8,7 +8,7 @@ import { checklistApi } from "@/lib/client/checklists";
 import { dateTime, relativeTime } from "@/lib/client/format";
 import { StatusBadge } from "@/components/status-badge";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { FilterButtons } from "../ui/filter-buttons";
 import { Card } from "@/components/ui/card";
 import { SelectField } from "@/components/vaults/select-field";
 import { ProgressBar } from "./progress-bar";
@@ -73,19 +73,12 @@ export function ChecklistsList() {
 
       <Card>
         <div className="mb-5 flex flex-wrap items-end justify-between gap-3">
-          <div role="group" aria-label="Show checklists" className="flex flex-wrap gap-2">
-            {statusFilters.map((option) => (
-              <Button
-                key={option.value}
-                variant={status === option.value ? "primary" : "secondary"}
-                size="sm"
-                aria-pressed={status === option.value}
-                onClick={() => setStatus(option.value)}
-              >
-                {option.label}
-              </Button>
-            ))}
-          </div>
+          <FilterButtons
+            label="Show checklists"
+            options={statusFilters}
+            value={status}
+            onChange={setStatus}
+          />
           <SelectField
             label="Kind"
             value={kind}

@@ -15,6 +15,7 @@ import {
   enrolSecurityKeyOnMfaPage,
   saveRecoveryCodes,
 } from "../support/webauthn-browser";
+import { openFromNav, apiStatus, waitForStepUpToLapse } from "../support/e2e-steps";
 
 const owner = {
   organisation: "Acme Robotics",
@@ -39,9 +40,6 @@ let memberErrors: () => string[];
 const policyWrites: string[] = [];
 
 /** Client-side navigation through the main menu: a full page load would lock the keys. */
-async function openFromNav(page: Page, label: string) {
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: label }).click();
-}
 
 /**
  * After a full page load the keys are gone: unlocks with the master password if asked, and
@@ -63,32 +61,8 @@ function personRow(page: Page, name: string) {
 }
 
 /** Waits until the owner's last key check no longer covers sensitive actions. */
-async function waitForStepUpToLapse(page: Page) {
-  await expect
-    .poll(
-      () =>
-        page.evaluate(() =>
-          fetch("/api/v1/mfa")
-            .then((response) => response.json())
-            .then((body: { stepUpUntil: string | null }) => body.stepUpUntil),
-        ),
-      { timeout: 30_000, interval: 1_000 },
-    )
-    .toBeNull();
-}
 
 /** The status and error code of a GET from the page, with its cookies. */
-function statusOf(page: Page, path: string) {
-  return page.evaluate(
-    (url) =>
-      fetch(url).then(async (response) => ({
-        status: response.status,
-        code: ((await response.json().catch(() => null)) as { error?: { code?: string } } | null)
-          ?.error?.code,
-      })),
-    path,
-  );
-}
 
 beforeAll(async () => {
   server = await startServer({
@@ -201,7 +175,7 @@ describe("security key policy", () => {
       .first()
       .waitFor();
     expect(memberPage.url()).toMatch(/\/vaults$/);
-    expect((await statusOf(memberPage, "/api/v1/vaults")).status).toBe(200);
+    expect((await apiStatus(memberPage, "/api/v1/vaults")).status).toBe(200);
   });
 
   it("the owner adds a key of their own first, through the link the policy page offers", async () => {
@@ -217,7 +191,7 @@ describe("security key policy", () => {
   it("requiring keys from everyone at once asks for confirmation and for the owner's key", async () => {
     await openFromNav(ownerPage, "Security");
     await personRow(ownerPage, owner.name).getByText("Enrolled").waitFor();
-    await waitForStepUpToLapse(ownerPage);
+    await waitForStepUpToLapse(ownerPage, 30_000);
 
     await ownerPage.getByLabel("Grace period (days)").fill("0");
     await ownerPage.getByRole("button", { name: "Save policy" }).click();
@@ -258,7 +232,7 @@ describe("security key policy", () => {
     await memberPage.waitForURL(/\/mfa(\?|$)/);
 
     for (const path of ["/api/v1/vaults", "/api/v1/account/keys", "/api/v1/directory"]) {
-      expect(await statusOf(memberPage, path), path).toEqual({
+      expect(await apiStatus(memberPage, path), path).toEqual({
         status: 403,
         code: "mfa_enrolment_required",
       });
@@ -269,7 +243,7 @@ describe("security key policy", () => {
     await addVirtualAuthenticator(memberContext, memberPage);
     await enrolSecurityKeyOnMfaPage(memberPage, "Bea's YubiKey");
     await unlockIfLocked(memberPage, member.password, /Welcome/);
-    expect((await statusOf(memberPage, "/api/v1/vaults")).status).toBe(200);
+    expect((await apiStatus(memberPage, "/api/v1/vaults")).status).toBe(200);
   });
 
   it("the compliance view shows the member enrolled with one key", async () => {
@@ -285,7 +259,7 @@ describe("security key policy", () => {
   it("exporting the audit log asks for the key, then downloads the file", async () => {
     await openFromNav(ownerPage, "Audit log");
     await ownerPage.getByRole("heading", { name: "Audit log" }).waitFor();
-    await waitForStepUpToLapse(ownerPage);
+    await waitForStepUpToLapse(ownerPage, 30_000);
 
     const download = ownerPage.waitForEvent("download", { timeout: 60_000 });
     await ownerPage.getByRole("button", { name: "Export CSV" }).click();
@@ -305,7 +279,7 @@ describe("security key policy", () => {
     expect(
       await ownerPage.getByRole("button", { name: `Reset keys of ${owner.name}` }).count(),
     ).toBe(0);
-    await waitForStepUpToLapse(ownerPage);
+    await waitForStepUpToLapse(ownerPage, 30_000);
     await ownerPage.getByRole("button", { name: `Reset keys of ${member.name}` }).click();
     const confirm = ownerPage.getByRole("dialog", {
       name: `Reset ${member.name}'s security keys?`,

@@ -19,6 +19,7 @@ import {
   unplugKey,
   type VirtualKey,
 } from "../support/webauthn-browser";
+import { openFromNav, apiStatus, waitForStepUpToLapse } from "../support/e2e-steps";
 
 const owner = {
   organisation: "Acme Robotics",
@@ -40,9 +41,6 @@ let backupKey: VirtualKey;
 let recoveryCodes: string[] = [];
 
 /** Client-side navigation through the main menu: a full page load would lock the keys. */
-async function openFromNav(target: Page, label: string) {
-  await target.getByRole("navigation", { name: "Main" }).getByRole("link", { name: label }).click();
-}
 
 async function openSecurityKeys() {
   await openFromNav(page, "Settings");
@@ -64,32 +62,8 @@ async function signOutFromShell() {
 }
 
 /** The status and error code of a GET from the page, with its cookies. */
-function statusOf(path: string) {
-  return page.evaluate(
-    (url) =>
-      fetch(url).then(async (response) => ({
-        status: response.status,
-        code: ((await response.json().catch(() => null)) as { error?: { code?: string } } | null)
-          ?.error?.code,
-      })),
-    path,
-  );
-}
 
 /** Waits until the last key check no longer covers sensitive actions. */
-async function waitForStepUpToLapse() {
-  await expect
-    .poll(
-      () =>
-        page.evaluate(() =>
-          fetch("/api/v1/mfa")
-            .then((response) => response.json())
-            .then((body: { stepUpUntil: string | null }) => body.stepUpUntil),
-        ),
-      { timeout: 60_000, interval: 1_000 },
-    )
-    .toBeNull();
-}
 
 beforeAll(async () => {
   server = await startServer({
@@ -215,9 +189,9 @@ describe("security keys", () => {
     await submitSignIn(page, server.url, owner);
     await page.getByRole("heading", { name: "Confirm it's you" }).waitFor({ timeout: 60_000 });
     for (const path of ["/api/v1/vaults", "/api/v1/account/keys"]) {
-      expect(await statusOf(path), path).toEqual({ status: 403, code: "mfa_pending" });
+      expect(await apiStatus(page, path), path).toEqual({ status: 403, code: "mfa_pending" });
     }
-    expect((await statusOf("/api/v1/mfa")).status).toBe(200);
+    expect((await apiStatus(page, "/api/v1/mfa")).status).toBe(200);
 
     // A page load mid-way lands on /mfa, outside the app and its unlock screen.
     await page.goto(`${server.url}/vaults`);
@@ -290,7 +264,7 @@ describe("security keys", () => {
     // Cancel ends the half-done sign-in: the session is gone, the form is back.
     await page.getByRole("button", { name: "Cancel" }).click();
     await page.getByText("Sign-in cancelled. You are signed out.").waitFor();
-    expect((await statusOf("/api/v1/mfa")).status).toBe(401);
+    expect((await apiStatus(page, "/api/v1/mfa")).status).toBe(401);
 
     await submitSignIn(page, server.url, owner);
     await confirmSignInWithKey(page);
@@ -317,7 +291,7 @@ describe("security keys", () => {
   });
 
   it("new recovery codes need a fresh key check, and replace the old ones", async () => {
-    await waitForStepUpToLapse();
+    await waitForStepUpToLapse(page);
     await page.getByRole("button", { name: "Regenerate recovery codes" }).click();
     const confirm = page.getByRole("dialog", { name: "Regenerate recovery codes?" });
     await confirm.getByRole("button", { name: "Regenerate codes" }).click();

@@ -21,6 +21,7 @@ import {
   confirmStepUp,
   saveRecoveryCodes,
 } from "../support/webauthn-browser";
+import { openFromNav, apiStatus, waitForStepUpToLapse } from "../support/e2e-steps";
 
 const owner = {
   name: "Olive Owner",
@@ -109,9 +110,6 @@ async function signInInBrowser(page: Page, person: typeof dana, secrets: Account
 }
 
 /** Client-side navigation through the main menu: a full page load would lock the keys. */
-async function openFromNav(page: Page, label: string) {
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: label }).click();
-}
 
 async function openItem(page: Page, vault: string, title: string) {
   await openFromNav(page, "Vaults");
@@ -128,17 +126,6 @@ function passwordField(page: Page) {
 }
 
 /** The status and error code of a request from the page, with its cookies. */
-function statusOf(page: Page, path: string, method = "GET") {
-  return page.evaluate(
-    ({ url, verb }) =>
-      fetch(url, { method: verb }).then(async (response) => ({
-        status: response.status,
-        code: ((await response.json().catch(() => null)) as { error?: { code?: string } } | null)
-          ?.error?.code,
-      })),
-    { url: path, verb: method },
-  );
-}
 
 /** A vault as the API shows it to the page's signed-in person. */
 function vaultDetail(page: Page, vaultId: string): Promise<VaultDetailResponse> {
@@ -153,19 +140,6 @@ function flagRow(page: Page, title: string) {
 }
 
 /** Waits until the owner's last key check no longer covers sensitive actions. */
-async function waitForStepUpToLapse(page: Page) {
-  await expect
-    .poll(
-      () =>
-        page.evaluate(() =>
-          fetch("/api/v1/mfa")
-            .then((response) => response.json())
-            .then((body: { stepUpUntil: string | null }) => body.stepUpUntil),
-        ),
-      { timeout: 60_000, interval: 1_000 },
-    )
-    .toBeNull();
-}
 
 beforeAll(async () => {
   await getSodium();
@@ -282,7 +256,7 @@ describe("offboarding", () => {
   });
 
   it("a departing member loses access on the next request", async () => {
-    expect(await statusOf(danaPage, "/api/v1/vaults")).toEqual({
+    expect(await apiStatus(danaPage, "/api/v1/vaults")).toEqual({
       status: 401,
       code: "unauthorized",
     });
@@ -509,7 +483,7 @@ describe("offboarding", () => {
     // The owner cannot lift a lockdown they started while another admin exists.
     await ownerPage.getByText(/^Another admin must lift it: you started it/).waitFor();
     expect(await ownerPage.getByRole("button", { name: "Lift lockdown" }).isDisabled()).toBe(true);
-    expect(await statusOf(ownerPage, "/api/v1/admin/lockdown", "DELETE")).toEqual({
+    expect(await apiStatus(ownerPage, "/api/v1/admin/lockdown", "DELETE")).toEqual({
       status: 403,
       code: "forbidden",
     });

@@ -14,6 +14,7 @@ import {
   enrolSecurityKeyOnMfaPage,
   saveRecoveryCodes,
 } from "../support/webauthn-browser";
+import { openFromNav } from "../support/e2e-steps";
 
 const owner = {
   organisation: "Acme Robotics",
@@ -56,9 +57,6 @@ async function snap(page: Page, name: string) {
 }
 
 /** Client-side navigation through the main menu: a full page load would lock the keys. */
-async function openFromNav(page: Page, label: string) {
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: label }).click();
-}
 
 function personRow(name: string) {
   return ownerPage.getByRole("table", { name: "People" }).getByRole("row").filter({

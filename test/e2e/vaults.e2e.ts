@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium, watchForErrors } from "../support/browser";
 import { setUpOwnerInBrowser } from "../support/browser-flows";
 import { startServer, type RunningServer } from "../support/server";
+import { openFromNav } from "../support/e2e-steps";
 
 const owner = {
   organisation: "Acme Robotics",
@@ -54,9 +55,6 @@ async function snap(page: Page, name: string) {
 }
 
 /** Client-side navigation through the main menu: a full page load would lock the keys. */
-async function openFromNav(page: Page, label: string) {
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: label }).click();
-}
 
 async function fieldGroup(page: Page, name: string) {
   return page.getByRole("group", { name, exact: true });

@@ -10,25 +10,38 @@ const addressBucket = (address: string) => `address:${address}`;
  * the database so that the limit holds across every app instance.
  */
 export async function signInRetryAfter(email: string, address: string): Promise<number> {
-  const windowMs = env.COFFER_SIGNIN_WINDOW_MINUTES * 60_000;
+  return retryAfter(
+    [
+      [accountBucket(email), env.COFFER_SIGNIN_LIMIT_ACCOUNT],
+      [addressBucket(address), env.COFFER_SIGNIN_LIMIT_ADDRESS],
+    ],
+    env.COFFER_SIGNIN_WINDOW_MINUTES * 60_000,
+  );
+}
+
+/**
+ * Seconds until the busiest of these buckets has room again (each allows `limit` failures per
+ * window), or 0 when all have room now. Counted in the database so the limit holds across every
+ * app instance; sign-ins and recovery codes share it.
+ */
+export async function retryAfter(
+  checks: Array<[bucket: string, limit: number]>,
+  windowMs: number,
+): Promise<number> {
   const since = new Date(Date.now() - windowMs);
-  const checks: Array<[string, number]> = [
-    [accountBucket(email), env.COFFER_SIGNIN_LIMIT_ACCOUNT],
-    [addressBucket(address), env.COFFER_SIGNIN_LIMIT_ADDRESS],
-  ];
   const failures = await countRecentFailures(
     checks.map(([bucket]) => bucket),
     since,
   );
-  let retryAfter = 0;
+  let seconds = 0;
   for (const [bucket, limit] of checks) {
     const { count, oldest } = failures.get(bucket) ?? { count: 0, oldest: null };
     if (count >= limit && oldest) {
-      const seconds = Math.ceil((oldest.getTime() + windowMs - Date.now()) / 1000);
-      retryAfter = Math.max(retryAfter, Math.max(seconds, 1));
+      const wait = Math.ceil((oldest.getTime() + windowMs - Date.now()) / 1000);
+      seconds = Math.max(seconds, Math.max(wait, 1));
     }
   }
-  return retryAfter;
+  return seconds;
 }
 
 export async function noteSignInFailure(email: string, address: string) {

@@ -13,7 +13,8 @@ import {
   replaceRecoveryCodes,
   spendRecoveryCode,
 } from "../data/mfa";
-import { countRecentFailures, recordSignInFailure } from "../data/sign-in-failures";
+import { recordSignInFailure } from "../data/sign-in-failures";
+import { retryAfter } from "../auth/rate-limit";
 import type { SessionContext } from "../session";
 import { generateRecoveryCodes, hashRecoveryCode } from "./recovery-codes";
 import { stepUpUntil } from "./step-up";
@@ -113,12 +114,8 @@ export async function confirmWithRecoveryCode(
   request: AuditRequest,
 ) {
   const bucket = recoveryBucket(session.userId);
-  const since = new Date(Date.now() - recoveryWindowMs);
-  const failures = (await countRecentFailures([bucket], since)).get(bucket);
-  if (failures && failures.count >= recoveryAttemptLimit && failures.oldest) {
-    const seconds = Math.ceil((failures.oldest.getTime() + recoveryWindowMs - Date.now()) / 1000);
-    throw tooManyRequests(Math.max(seconds, 1));
-  }
+  const wait = await retryAfter([[bucket, recoveryAttemptLimit]], recoveryWindowMs);
+  if (wait > 0) throw tooManyRequests(wait);
   if (!(await spendRecoveryCode(session.userId, hashRecoveryCode(session.userId, code)))) {
     await recordSignInFailure([bucket]);
     await recordAudit({
