@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Organization" ADD COLUMN     "lockdownAdminIds" TEXT[] DEFAULT ARRAY[]::TEXT[];
