@@ -57,10 +57,7 @@ export function fingerprint(bundle: PublicBundle): Uint8Array {
 
 /** 160 bits as ten groups of four hex digits: long enough that a collision is out of reach. */
 export function fingerprintHex(bundle: PublicBundle): string {
-  const hex = requireSodium()
-    .to_hex(fingerprint(bundle).subarray(0, FINGERPRINT_HEX_BYTES))
-    .toUpperCase();
-  return hex.match(/.{4}/g)?.join(" ") ?? hex;
+  return digestHexGroups(fingerprint(bundle));
 }
 
 /**
@@ -68,7 +65,18 @@ export function fingerprintHex(bundle: PublicBundle): string {
  * attacker can grind against one specific target bundle.
  */
 export function fingerprintWords(bundle: PublicBundle): string[] {
-  return Array.from(fingerprint(bundle).subarray(0, FINGERPRINT_WORD_COUNT), (byte) => {
+  return digestWords(fingerprint(bundle));
+}
+
+/** How any fingerprint digest (a person's, a service account's) is shown as hex groups. */
+export function digestHexGroups(digest: Uint8Array): string {
+  const hex = requireSodium().to_hex(digest.subarray(0, FINGERPRINT_HEX_BYTES)).toUpperCase();
+  return hex.match(/.{4}/g)?.join(" ") ?? hex;
+}
+
+/** How any fingerprint digest is shown as words. */
+export function digestWords(digest: Uint8Array): string[] {
+  return Array.from(digest.subarray(0, FINGERPRINT_WORD_COUNT), (byte) => {
     const word = FINGERPRINT_WORDS[byte];
     if (word === undefined) {
       throw new Error("fingerprint word list must hold 256 words");

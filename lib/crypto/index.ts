@@ -19,3 +19,4 @@ export * from "./vault-keys";
 export * from "./rotation";
 export * from "./machine-token";
 export * from "./device-code";
+export * from "./service-account-keys";
