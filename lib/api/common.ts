@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { KDF_CEILING, KDF_FLOOR } from "../crypto/kdf-params";
 
 /** base64url without padding, as libsodium's URLSAFE_NO_PADDING writes it. */
 export const base64url = (bytes?: number) => {
@@ -23,13 +24,10 @@ export const email = z
 /** Ids made by clients (user ids are bound into key-wrapping AD before the server sees them). */
 export const clientId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "must be a random id");
 
+/** Bounded by the floor both sides hold to: a server cannot talk a client below it, nor a client the server. */
 export const kdfParams = z.object({
   alg: z.literal("argon2id13"),
-  opslimit: z.number().int().min(2).max(20),
-  memlimit: z
-    .number()
-    .int()
-    .min(32 * 1024 * 1024)
-    .max(1024 * 1024 * 1024),
+  opslimit: z.number().int().min(KDF_FLOOR.opslimit).max(KDF_CEILING.opslimit),
+  memlimit: z.number().int().min(KDF_FLOOR.memlimit).max(KDF_CEILING.memlimit),
 });
 export type KdfParamsDto = z.infer<typeof kdfParams>;

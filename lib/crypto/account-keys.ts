@@ -1,13 +1,6 @@
 import { compose } from "./compose";
+import type { KdfParams } from "./kdf-params";
 import { requireSodium } from "./sodium";
-
-/**
- * Argon2id parameters for new accounts. They are stored per user next to the salt so they can
- * be raised later without locking anyone out.
- */
-export const KDF_V1 = { alg: "argon2id13", opslimit: 3, memlimit: 67108864 } as const;
-
-export type KdfParams = { alg: "argon2id13"; opslimit: number; memlimit: number };
 
 const SALT_BYTES = 16;
 const SECRET_KEY_BYTES = 16;

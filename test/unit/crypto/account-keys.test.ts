@@ -2,13 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   deriveAccountKeys,
   deriveRoot,
-  KDF_V1,
-  type KdfParams,
   loginMessage,
   newSalt,
   newSecretKey,
   slowHash,
 } from "../../../lib/crypto/account-keys";
+import { KDF_V1, type KdfParams } from "../../../lib/crypto/kdf-params";
 import { signMessage, verifyMessage } from "../../../lib/crypto/sign";
 import { getSodium } from "../../../lib/crypto/sodium";
 
