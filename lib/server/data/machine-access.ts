@@ -3,24 +3,51 @@ import type { Prisma } from "../generated/prisma/client";
 
 type Transaction = Prisma.TransactionClient;
 
-// The seam for machine tokens and one-time share links (DESIGN.md, key hierarchy items 12
-// and 13), which do not exist yet. Offboarding and lockdown already call these inside their
-// transactions and report the counts; when the tables arrive, these functions revoke or
-// suspend rows in them and nothing else has to change.
+// Offboarding and lockdown call these inside their own transactions and report the counts.
+// One-time share links (DESIGN.md, key hierarchy item 13) do not exist yet: they count zero
+// here until their table arrives, and nothing else has to change.
 
 export interface MachineAccessCounts {
   machineTokens: number;
+  serviceAccountsFlagged: number;
   shareLinks: number;
 }
 
-const nothingYet = async (): Promise<MachineAccessCounts> => ({ machineTokens: 0, shareLinks: 0 });
+const live = { revokedAt: null, suspendedAt: null } as const;
 
-/** Revokes the machine tokens and share links a departing person created. */
-export const revokeMachineAccessOf: (
+/**
+ * A departing person: every token they created, or that descends from one they created
+ * (bootstrap tokens a minting token made, the session tokens those were exchanged for), is
+ * revoked, and every service account they managed or minted for is flagged for re-keying, since
+ * they held its saKey and could mint for it again from a copy.
+ */
+export async function revokeMachineAccessOf(
   tx: Transaction,
   userId: string,
-) => Promise<MachineAccessCounts> = nothingYet;
+): Promise<MachineAccessCounts> {
+  const now = new Date();
+  const tokens = await tx.machineToken.updateMany({
+    where: { createdById: userId, ...live },
+    data: { revokedAt: now, revokedReason: "offboarding" },
+  });
+  const flagged = await tx.serviceAccount.updateMany({
+    where: {
+      flaggedAt: null,
+      OR: [{ managers: { some: { userId } } }, { tokens: { some: { createdById: userId } } }],
+    },
+    data: { flaggedAt: now, flagReason: "manager_left" },
+  });
+  return { machineTokens: tokens.count, serviceAccountsFlagged: flagged.count, shareLinks: 0 };
+}
 
-/** Suspends every machine token and share link in the organisation (lockdown). */
-export const suspendAllMachineAccess: (tx: Transaction) => Promise<MachineAccessCounts> =
-  nothingYet;
+/**
+ * Lockdown: every live token stops at once. Lifting the lockdown does not bring them back —
+ * a lockdown means credentials may be compromised, so machines get new tokens afterwards.
+ */
+export async function suspendAllMachineAccess(tx: Transaction): Promise<MachineAccessCounts> {
+  const tokens = await tx.machineToken.updateMany({
+    where: live,
+    data: { suspendedAt: new Date() },
+  });
+  return { machineTokens: tokens.count, serviceAccountsFlagged: 0, shareLinks: 0 };
+}
