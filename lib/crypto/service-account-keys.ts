@@ -5,6 +5,7 @@ import { CryptoError } from "./errors";
 import { signMessage, verifyMessage } from "./sign";
 import { requireSodium } from "./sodium";
 import type { KeyPair, PrivateKeyKind } from "./user-keys";
+import { openVaultKey } from "./vault-keys";
 
 const SA_KEY_BYTES = 32;
 
@@ -181,4 +182,91 @@ export function serviceAccountFingerprint(bundle: ServiceAccountBundle): Uint8Ar
     sodium.from_string(serviceAccountBundleMessage(bundle)),
     null,
   );
+}
+
+/** What a machine may do with a vault it is granted. */
+export type MachineScope = "read" | "readwrite";
+
+/**
+ * A service account's access to one key version of a vault. Its own message prefix keeps a
+ * machine grant from ever being read as a person's grant (scope and role are different
+ * vocabularies), and every field the machine relies on is signed, as for people.
+ */
+export type ServiceAccountGrant = {
+  vaultId: string;
+  serviceAccountId: string;
+  keyVersion: number;
+  scope: MachineScope;
+  boxPublicKey: string;
+  sealedKey: string;
+};
+
+export function serviceAccountGrantMessage(grant: ServiceAccountGrant): string {
+  return compose(
+    "coffer-sagrant-v1",
+    grant.vaultId,
+    grant.serviceAccountId,
+    grant.keyVersion,
+    grant.scope,
+    grant.boxPublicKey,
+    grant.sealedKey,
+  );
+}
+
+export function signServiceAccountGrant(
+  granterSignPrivateKey: Uint8Array,
+  grant: ServiceAccountGrant,
+): string {
+  return toBase64Url(signMessage(granterSignPrivateKey, serviceAccountGrantMessage(grant)));
+}
+
+export function verifyServiceAccountGrant(
+  granterSignPublicKey: Uint8Array,
+  grant: ServiceAccountGrant,
+  signature: string,
+): boolean {
+  try {
+    return verifyMessage(
+      granterSignPublicKey,
+      serviceAccountGrantMessage(grant),
+      fromBase64Url(signature),
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * DO NOT RELAX ANY CHECK: a machine opens a vault key only when the grant is signed by one of
+ * the granters its managers pinned (the list under saKey), is addressed to this account's box
+ * key, and verifies. Otherwise the server could seal a key it knows to the machine and read
+ * whatever the machine writes.
+ */
+export function acceptServiceAccountGrant(input: {
+  grant: ServiceAccountGrant;
+  signature: string;
+  granterId: string;
+  trustedGranters: TrustedGranter[];
+  serviceAccountId: string;
+  boxKeyPair: KeyPair;
+}): Uint8Array {
+  const { grant, signature, granterId, trustedGranters, serviceAccountId, boxKeyPair } = input;
+  const granter = trustedGranters.find((entry) => entry.userId === granterId);
+  if (!granter) throw new CryptoError("untrusted granter");
+  let granterKey: Uint8Array;
+  try {
+    granterKey = fromBase64Url(granter.signPublicKey);
+  } catch {
+    throw new CryptoError("untrusted granter");
+  }
+  if (!verifyServiceAccountGrant(granterKey, grant, signature)) {
+    throw new CryptoError("grant signature");
+  }
+  if (
+    grant.serviceAccountId !== serviceAccountId ||
+    grant.boxPublicKey !== toBase64Url(boxKeyPair.publicKey)
+  ) {
+    throw new CryptoError("grant recipient");
+  }
+  return openVaultKey(grant.sealedKey, boxKeyPair);
 }

@@ -10,8 +10,12 @@ import {
   unwrapServiceAccountPrivateKey,
   verifyServiceAccountBundle,
   wrapServiceAccountPrivateKey,
+  acceptServiceAccountGrant,
+  signServiceAccountGrant,
   type ServiceAccountBundle,
+  type ServiceAccountGrant,
 } from "@/lib/crypto/service-account-keys";
+import { newVaultKey, sealVaultKey, signGrant } from "@/lib/crypto/vault-keys";
 import { generateUserKeys } from "@/lib/crypto/user-keys";
 import { toBase64Url } from "@/lib/crypto/base64url";
 import { CryptoError } from "@/lib/crypto/errors";
@@ -123,5 +127,72 @@ describe("the trusted granters list", () => {
     expect(() =>
       decryptTrustedGranters(generateServiceAccountKeys().saKey, envelope, accountId, 3),
     ).toThrow(CryptoError);
+  });
+});
+
+describe("a vault grant to a service account", () => {
+  function setUp() {
+    const machine = generateServiceAccountKeys();
+    const granter = generateUserKeys().signKeyPair;
+    const vaultKey = newVaultKey();
+    const grant: ServiceAccountGrant = {
+      vaultId: "vault_1",
+      serviceAccountId: accountId,
+      keyVersion: 2,
+      scope: "read",
+      boxPublicKey: toBase64Url(machine.boxKeyPair.publicKey),
+      sealedKey: sealVaultKey(vaultKey, machine.boxKeyPair.publicKey),
+    };
+    const signature = signServiceAccountGrant(granter.privateKey, grant);
+    const trustedGranters = [{ userId: "user_g", signPublicKey: toBase64Url(granter.publicKey) }];
+    const accept = (overrides: Partial<Parameters<typeof acceptServiceAccountGrant>[0]> = {}) =>
+      acceptServiceAccountGrant({
+        grant,
+        signature,
+        granterId: "user_g",
+        trustedGranters,
+        serviceAccountId: accountId,
+        boxKeyPair: machine.boxKeyPair,
+        ...overrides,
+      });
+    return { machine, granter, vaultKey, grant, signature, trustedGranters, accept };
+  }
+
+  it("opens the vault key when signed by a trusted granter", () => {
+    const { vaultKey, accept } = setUp();
+    expect(accept()).toEqual(vaultKey);
+  });
+
+  it("is refused from a granter the machine does not trust", () => {
+    const { accept } = setUp();
+    expect(() => accept({ granterId: "user_server_made_up" })).toThrow("untrusted granter");
+    expect(() => accept({ trustedGranters: [] })).toThrow("untrusted granter");
+  });
+
+  it("is refused when the scope, key version or vault changed after signing", () => {
+    const { grant, accept } = setUp();
+    expect(() => accept({ grant: { ...grant, scope: "readwrite" } })).toThrow("grant signature");
+    expect(() => accept({ grant: { ...grant, keyVersion: 1 } })).toThrow("grant signature");
+    expect(() => accept({ grant: { ...grant, vaultId: "vault_2" } })).toThrow("grant signature");
+  });
+
+  it("is refused when addressed to another account, even if correctly signed", () => {
+    const { grant, granter, accept } = setUp();
+    const other = { ...grant, serviceAccountId: "sa_other" };
+    const signature = signServiceAccountGrant(granter.privateKey, other);
+    expect(() => accept({ grant: other, signature })).toThrow("grant recipient");
+  });
+
+  it("is not a person's grant: a person-grant signature over the same fields fails", () => {
+    const { grant, granter, accept } = setUp();
+    const personSignature = signGrant(granter.privateKey, {
+      vaultId: grant.vaultId,
+      userId: grant.serviceAccountId,
+      keyVersion: grant.keyVersion,
+      role: "view",
+      memberBoxPublicKey: grant.boxPublicKey,
+      sealedKey: grant.sealedKey,
+    });
+    expect(() => accept({ signature: personSignature })).toThrow("grant signature");
   });
 });

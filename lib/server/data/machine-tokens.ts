@@ -1,0 +1,157 @@
+import "server-only";
+import { db } from "../db";
+import type { MachineTokenKind, Prisma } from "../generated/prisma/client";
+
+/** What authenticating a bearer token needs, in one indexed read. */
+export async function findTokenForAuthentication(tokenId: string) {
+  const prisma = await db();
+  return prisma.machineToken.findUnique({
+    where: { id: tokenId },
+    select: {
+      id: true,
+      kind: true,
+      authSecretHash: true,
+      expiresAt: true,
+      usesLeft: true,
+      allowedCidrs: true,
+      vaultIds: true,
+      readOnly: true,
+      revokedAt: true,
+      suspendedAt: true,
+      exchangedAt: true,
+      createdById: true,
+      serviceAccount: { select: { id: true, name: true, status: true, maxTokenTtlSeconds: true } },
+    },
+  });
+}
+
+export type TokenForAuthentication = NonNullable<
+  Awaited<ReturnType<typeof findTokenForAuthentication>>
+>;
+
+const usable = (now: Date): Prisma.MachineTokenWhereInput => ({
+  revokedAt: null,
+  suspendedAt: null,
+  expiresAt: { gt: now },
+  OR: [{ usesLeft: null }, { usesLeft: { gt: 0 } }],
+});
+
+/**
+ * One use of a token, atomically: the decrement happens only while the token is still live and
+ * has a use left, so two parallel requests for the last use cannot both pass. The last-used
+ * time and address ride on the same statement.
+ */
+export async function consumeTokenUse(tokenId: string, address: string): Promise<boolean> {
+  const prisma = await db();
+  const now = new Date();
+  const result = await prisma.machineToken.updateMany({
+    where: { id: tokenId, ...usable(now) },
+    data: { usesLeft: { decrement: 1 }, lastUsedAt: now, lastUsedAddress: address },
+  });
+  return result.count === 1;
+}
+
+export interface NewMachineToken {
+  id: string;
+  serviceAccountId: string;
+  kind: MachineTokenKind;
+  name: string;
+  authSecretHash: string;
+  wrappedSaKey: string;
+  expiresAt: Date;
+  maxUses: number | null;
+  allowedCidrs: string[];
+  vaultIds: string[];
+  readOnly: boolean;
+  createdById: string | null;
+  parentTokenId: string | null;
+}
+
+const tokenColumns = {
+  id: true,
+  serviceAccountId: true,
+  kind: true,
+  name: true,
+  expiresAt: true,
+  usesLeft: true,
+  maxUses: true,
+  allowedCidrs: true,
+  vaultIds: true,
+  readOnly: true,
+  createdById: true,
+  parentTokenId: true,
+  createdAt: true,
+  revokedAt: true,
+  revokedReason: true,
+  suspendedAt: true,
+  exchangedAt: true,
+  lastUsedAt: true,
+  lastUsedAddress: true,
+} satisfies Prisma.MachineTokenSelect;
+
+export type MachineTokenRow = Prisma.MachineTokenGetPayload<{ select: typeof tokenColumns }>;
+
+export async function insertMachineToken(token: NewMachineToken): Promise<MachineTokenRow> {
+  const prisma = await db();
+  return prisma.machineToken.create({
+    data: { ...token, usesLeft: token.maxUses },
+    select: tokenColumns,
+  });
+}
+
+export async function listMachineTokens(serviceAccountId: string): Promise<MachineTokenRow[]> {
+  const prisma = await db();
+  return prisma.machineToken.findMany({
+    where: { serviceAccountId },
+    orderBy: { createdAt: "desc" },
+    select: tokenColumns,
+  });
+}
+
+export async function findMachineToken(tokenId: string) {
+  const prisma = await db();
+  return prisma.machineToken.findUnique({ where: { id: tokenId }, select: tokenColumns });
+}
+
+/** The token's saKey copy, for the holder of the token to unwrap. */
+export async function findWrappedSaKey(tokenId: string) {
+  const prisma = await db();
+  const row = await prisma.machineToken.findUnique({
+    where: { id: tokenId },
+    select: { wrappedSaKey: true },
+  });
+  return row?.wrappedSaKey ?? null;
+}
+
+export async function revokeMachineToken(tokenId: string, reason: string): Promise<boolean> {
+  const prisma = await db();
+  const result = await prisma.machineToken.updateMany({
+    where: { id: tokenId, revokedAt: null },
+    data: { revokedAt: new Date(), revokedReason: reason },
+  });
+  return result.count === 1;
+}
+
+/**
+ * The bootstrap exchange, in one transaction: the bootstrap token is marked exchanged only if
+ * it never was and is still live, and only then is the new session token written. A second
+ * exchange finds nothing to mark and gets null: the caller records a possible interception.
+ */
+export async function exchangeBootstrapToken(
+  bootstrapTokenId: string,
+  replacement: NewMachineToken,
+): Promise<MachineTokenRow | null> {
+  const prisma = await db();
+  return prisma.$transaction(async (tx) => {
+    const now = new Date();
+    const marked = await tx.machineToken.updateMany({
+      where: { id: bootstrapTokenId, kind: "bt", exchangedAt: null, ...usable(now) },
+      data: { exchangedAt: now, usesLeft: 0, lastUsedAt: now },
+    });
+    if (marked.count !== 1) return null;
+    return tx.machineToken.create({
+      data: { ...replacement, usesLeft: replacement.maxUses },
+      select: tokenColumns,
+    });
+  });
+}
