@@ -33,6 +33,7 @@ const eventGroups: Array<{ value: string; label: string }> = [
   { value: "offboarding.", label: "Offboarding" },
   { value: "flag.", label: "Rotation" },
   { value: "lockdown.", label: "Lockdown" },
+  { value: "authz.", label: "Refusals" },
 ];
 
 const actionLabels: Record<string, string> = {
@@ -40,6 +41,9 @@ const actionLabels: Record<string, string> = {
   "user.signup": "Account created",
   "user.suspend": "Person suspended",
   "user.reactivate": "Person reactivated",
+  "user.role_change": "Role changed",
+  "org.ownership_transfer": "Ownership transferred",
+  "authz.denied": "Refused: not allowed",
   "auth.signin": "Signed in",
   "auth.signin_failed": "Sign-in failed",
   "auth.signout": "Signed out",

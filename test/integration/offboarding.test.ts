@@ -46,7 +46,7 @@ describe.each(inject("servers"))("offboarding on $kind", (server) => {
     return { manager, vaultId };
   }
 
-  it("is open to admins and to managers of the person's vaults, never for yourself, the owner or twice", async () => {
+  it("is an admin's action: never a vault manager's, never for yourself, the owner or twice", async () => {
     const person = await invitedVaultClient(server, owner, { label: "leaver" });
     const colleague = await invitedVaultClient(server, owner, { label: "colleague" });
     const admin = await invitedVaultClient(server, owner, { label: "vault-admin", role: "admin" });
@@ -68,19 +68,25 @@ describe.each(inject("servers"))("offboarding on $kind", (server) => {
     expect(self.status).toBe(400);
     expect(errorCode(self.body)).toBe("bad_request");
     const theOwner = await startOffboarding(admin.api, owner.userId);
-    expect(theOwner.status).toBe(400);
+    expect(theOwner.status).toBe(403);
     expect((await startOffboarding(owner.api, "no-such-person-xxxxxxxx")).status).toBe(404);
     const badTemplate = await startOffboarding(owner.api, person.userId, "no-such-template");
     expect(badTemplate.status).toBe(400);
     // The refused attempts changed nothing: the person still works.
     expect((await person.api.request("/api/v1/vaults")).status).toBe(200);
 
-    const started = await startOffboarding(manager.api, person.userId);
+    // Managing the person's vault does not make a manager an admin: they remove people from
+    // their vaults (which rotates the key), they do not suspend accounts.
+    const byManager = await startOffboarding(manager.api, person.userId);
+    expect(byManager.status, JSON.stringify(byManager.body)).toBe(403);
+    expect((await person.api.request("/api/v1/vaults")).status).toBe(200);
+
+    const started = await startOffboarding(admin.api, person.userId);
     expect(started.status, JSON.stringify(started.body)).toBe(201);
     const checklist = checklistOf(started);
     expect(checklist.kind).toBe("offboarding");
     expect(checklist.subject.userId).toBe(person.userId);
-    expect(checklist.startedBy.id).toBe(manager.userId);
+    expect(checklist.startedBy.id).toBe(admin.userId);
 
     const again = await startOffboarding(owner.api, person.userId);
     expect(again.status).toBe(409);

@@ -18,18 +18,6 @@ export async function findOffboardingSubject(userId: string) {
   });
 }
 
-/** Whether `managerId` manages at least one vault `personId` is a member of. */
-export async function managesVaultOf(managerId: string, personId: string) {
-  const prisma = await db();
-  const shared = await prisma.vaultMember.count({
-    where: {
-      userId: personId,
-      vault: { members: { some: { userId: managerId, role: "manage" } } },
-    },
-  });
-  return shared > 0;
-}
-
 /**
  * The vaults the person is in now, each with how many others are members and how many of
  * those manage it: what decides the re-key and hand-over steps.

@@ -1,30 +1,27 @@
 import "server-only";
-import { badRequest, forbidden, notFound } from "../errors";
-import { isOrgAdmin } from "../policies";
+import { badRequest, notFound } from "../errors";
+import { requireOrgAdmin, requireOutranks } from "../org-rank";
 import type { SessionContext } from "../session";
-import { findOffboardingSubject, managesVaultOf } from "../data/offboarding";
+import { findOffboardingSubject } from "../data/offboarding";
 
 export type OffboardingSubject = NonNullable<Awaited<ReturnType<typeof findOffboardingSubject>>>;
 
 /**
- * Who may offboard whom: admins anyone but themselves and the owner; a vault manager the
- * plain members of a vault they manage. A manager may not offboard an admin: that would let
- * a member suspend the people who administer them.
+ * Starting an offboarding suspends an account, so it is an admin action under the role order:
+ * admins offboard members, the owner admins and members, nobody the owner. A vault manager
+ * who is not an admin takes people out of their own vaults by removing them (which rotates
+ * the vault key), never by suspending them. The admin check comes first so that a member
+ * learns nothing about who exists.
  */
 export async function requireCanOffboard(
   session: SessionContext,
   userId: string,
+  request?: Request,
 ): Promise<OffboardingSubject> {
   if (userId === session.userId) throw badRequest("You cannot offboard yourself.", "userId");
+  await requireOrgAdmin(session, "offboard", userId, request);
   const subject = await findOffboardingSubject(userId);
   if (!subject) throw notFound("No such person.");
-  if (subject.role === "owner") throw badRequest("The owner cannot be offboarded.", "userId");
-  if (isOrgAdmin(session)) return subject;
-  if (subject.role !== "member") throw forbidden("Only an admin can offboard an admin.");
-  if (!(await managesVaultOf(session.userId, subject.id))) {
-    throw forbidden(
-      "Only an admin, or a manager of one of their vaults, can offboard this person.",
-    );
-  }
+  await requireOutranks(session, subject, "offboard", request);
   return subject;
 }

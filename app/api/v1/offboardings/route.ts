@@ -15,7 +15,7 @@ export const POST = route({
   body: startOffboardingRequest,
   status: 201,
   handler: async ({ session, body, request }) => {
-    const subject = await requireCanOffboard(session, body.userId);
+    const subject = await requireCanOffboard(session, body.userId, request);
     const started = await startOffboarding({
       subject,
       templateId: body.templateId,

@@ -1,6 +1,7 @@
 import { route } from "@/lib/server/route";
 import { resetPersonMfa } from "@/lib/server/data/mfa";
-import { findSessionUser } from "@/lib/server/data/users";
+import { findRankedUser } from "@/lib/server/data/org-roles";
+import { requireOutranks } from "@/lib/server/org-rank";
 import { badRequest, notFound } from "@/lib/server/errors";
 import { recordAudit } from "@/lib/server/audit";
 
@@ -9,6 +10,7 @@ export const dynamic = "force-dynamic";
 /**
  * For a person who lost every key and code: their keys and codes are removed and they are
  * signed out, but they stay MFA-required and must enrol a new key at their next sign-in.
+ * Resetting someone's keys forces them into enrolment, so it follows the role order.
  */
 export const DELETE = route({
   access: "admin",
@@ -18,7 +20,9 @@ export const DELETE = route({
     if (userId === session.userId) {
       throw badRequest("Manage your own keys from Security settings.", "userId");
     }
-    if (!(await findSessionUser(userId))) throw notFound("No such user.");
+    const target = await findRankedUser(userId);
+    if (!target) throw notFound("No such user.");
+    await requireOutranks(session, target, "reset_mfa", request);
     const result = await resetPersonMfa(userId);
     await recordAudit({
       action: "mfa.reset_by_admin",
