@@ -82,6 +82,20 @@ describe("step-up on pglite", () => {
     expect((await sensitive[0]![1]()).status).toBe(200);
   });
 
+  it("requires a step-up for role changes and an ownership transfer", async () => {
+    await sleep(windowMs + 500);
+    // Checked before the body and the target: a stale session learns nothing about either.
+    const role = await client.request("/api/v1/users/AAAAAAAAAAAAAAAAAAAAAA/role", {
+      method: "PUT",
+      json: { role: "admin" },
+    });
+    expect(role.status).toBe(403);
+    expect(errorCode(role.body)).toBe("step_up_required");
+    const ownership = await client.request("/api/v1/organization/ownership", { json: {} });
+    expect(ownership.status).toBe(403);
+    expect(errorCode(ownership.body)).toBe("step_up_required");
+  });
+
   it("requires a step-up for a password change", async () => {
     await sleep(windowMs + 500);
     // The body is checked after the gate: an empty one still meets the step-up first.
