@@ -6,7 +6,7 @@ import { suspendAllMachineAccess } from "./machine-access";
 export async function getLockdown() {
   const prisma = await db();
   return prisma.organization.findFirst({
-    select: { id: true, lockdownAt: true, lockdownById: true },
+    select: { id: true, lockdownAt: true, lockdownById: true, lockdownAdminIds: true },
   });
 }
 
@@ -17,8 +17,9 @@ export async function isLockedDown() {
 
 /**
  * Break-glass, in one transaction: the organisation marked locked down (only if it was not,
- * so two admins pressing at once make one lockdown), every session but `keepSessionId`
- * revoked, machine access suspended, every item flagged. Null when already locked down.
+ * so two admins pressing at once make one lockdown) with the owners and admins active at that
+ * moment, every session but `keepSessionId` revoked, machine access suspended, every item
+ * flagged. Null when already locked down.
  */
 export async function applyLockdown(input: {
   adminId: string;
@@ -29,9 +30,17 @@ export async function applyLockdown(input: {
   return prisma.$transaction(
     async (tx) => {
       const lockdownAt = new Date();
+      const admins = await tx.user.findMany({
+        where: { status: "active", role: { in: ["owner", "admin"] } },
+        select: { id: true },
+      });
       const marked = await tx.organization.updateMany({
         where: { lockdownAt: null },
-        data: { lockdownAt, lockdownById: input.adminId },
+        data: {
+          lockdownAt,
+          lockdownById: input.adminId,
+          lockdownAdminIds: admins.map((admin) => admin.id),
+        },
       });
       if (marked.count !== 1) return null;
       const sessions = await tx.session.updateMany({
@@ -57,7 +66,7 @@ export async function clearLockdown(startedAt: Date) {
   const prisma = await db();
   const result = await prisma.organization.updateMany({
     where: { lockdownAt: startedAt },
-    data: { lockdownAt: null, lockdownById: null },
+    data: { lockdownAt: null, lockdownById: null, lockdownAdminIds: [] },
   });
   return result.count === 1;
 }

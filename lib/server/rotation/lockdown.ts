@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { lockdownResult, lockdownStatus } from "@/lib/api/rotation";
 import type { SessionContext } from "../session";
 import { conflict, forbidden } from "../errors";
+import { recordAudit } from "../audit";
 import { peopleById } from "../data/checklists";
 import { getRotationSettings } from "../data/flags";
 import {
@@ -12,14 +13,25 @@ import {
   getLockdown,
 } from "../data/lockdown";
 
+type Lockdown = NonNullable<Awaited<ReturnType<typeof getLockdown>>>;
+
 /**
- * Lifting takes another admin than the one who started it, when another active admin exists:
- * one compromised admin account must not be able to lock everyone out and then quietly
- * reopen the door. An organisation with a single admin can still lift it.
+ * Lifting takes another admin than the one who started it, when another admin exists: one
+ * compromised admin account must not be able to lock everyone out and then quietly reopen the
+ * door. "Admin" means one of those active when it began (the snapshot taken then), so neither
+ * suspending a colleague nor making a new admin afterwards meets the rule. An organisation
+ * with a single admin can still lift it. Null when lifting is allowed, else why not.
  */
-async function mayLift(session: SessionContext, startedById: string | null) {
-  if (startedById !== session.userId) return true;
-  return (await countOtherActiveAdmins(session.userId)) === 0;
+async function liftRefusal(session: SessionContext, lockdown: Lockdown) {
+  const admins = lockdown.lockdownAdminIds;
+  // A lockdown begun before the snapshot existed: judged by who is an active admin now.
+  if (admins.length === 0) {
+    if (lockdown.lockdownById !== session.userId) return null;
+    return (await countOtherActiveAdmins(session.userId)) === 0 ? null : "starter";
+  }
+  if (!admins.includes(session.userId)) return "not_in_snapshot";
+  if (lockdown.lockdownById !== session.userId) return null;
+  return admins.some((id) => id !== session.userId) ? "starter" : null;
 }
 
 export async function lockdownStatusFor(
@@ -37,7 +49,7 @@ export async function lockdownStatusFor(
     startedBy: starterId
       ? (people.get(starterId) ?? { id: starterId, name: "Former admin" })
       : null,
-    canLift: await mayLift(session, starterId),
+    canLift: (await liftRefusal(session, lockdown)) === null,
   };
 }
 
@@ -54,11 +66,23 @@ export async function startLockdown(
   return applied;
 }
 
-export async function liftLockdown(session: SessionContext) {
+export async function liftLockdown(session: SessionContext, request?: Request) {
   const lockdown = await getLockdown();
   if (!lockdown?.lockdownAt) throw conflict("There is no lockdown to lift.");
-  if (!(await mayLift(session, lockdown.lockdownById))) {
-    throw forbidden("Another admin must lift the lockdown: you started it.");
+  const refusal = await liftRefusal(session, lockdown);
+  if (refusal) {
+    await recordAudit({
+      action: "authz.denied",
+      actorId: session.userId,
+      request,
+      targetType: "organization",
+      details: { action: "lift_lockdown", targetId: null, reason: refusal },
+    });
+    throw forbidden(
+      refusal === "starter"
+        ? "Another admin must lift the lockdown: you started it."
+        : "Only an admin who was active when the lockdown began can lift it.",
+    );
   }
   if (!(await clearLockdown(lockdown.lockdownAt))) {
     throw conflict("The lockdown changed meanwhile; reload and retry.");

@@ -33,7 +33,7 @@ export const DELETE = route({
   access: "admin",
   stepUp: true,
   handler: async ({ session, request }) => {
-    const lifted = await liftLockdown(session);
+    const lifted = await liftLockdown(session, request);
     await recordAudit({
       action: "lockdown.lift",
       actorId: session.userId,
