@@ -70,6 +70,38 @@ describe.each(inject("servers"))("invites on $kind", (server) => {
     });
   });
 
+  describe("an email that already has an account", () => {
+    const pendingFor = async (email: string) => {
+      const list = (await owner.request("/api/v1/invites")).body as {
+        invites: Array<{ email: string; status: string }>;
+      };
+      return list.invites.filter((invite) => invite.email === email && invite.status === "pending");
+    };
+
+    it("answers 409 naming the email field, however the address is spelt, and creates nothing", async () => {
+      const made = await inviteMember(owner, { label: "has-account" });
+      const email = made.secrets.email;
+      for (const spelling of [email, `  ${email.toUpperCase()} `, ownerSecrets(server).email]) {
+        const response = await owner.request("/api/v1/invites", {
+          json: { email: spelling, role: "admin" },
+        });
+        expect(response.status, JSON.stringify(response.body)).toBe(409);
+        expect(response.body).toMatchObject({
+          error: { code: "account_exists", field: "email" },
+        });
+        expect((response.body as { error: { message: string } }).error.message).toMatch(
+          /already has an account/,
+        );
+      }
+      expect(await pendingFor(email)).toEqual([]);
+      expect(await pendingFor(ownerSecrets(server).email)).toEqual([]);
+      // An address nobody uses yet is still invited.
+      expect((await createInvite(owner, uniqueEmail("no-account-yet"))).invite.status).toBe(
+        "pending",
+      );
+    });
+  });
+
   describe("lookup", () => {
     it("finds a pending invite", async () => {
       const email = uniqueEmail("lookup");

@@ -48,6 +48,16 @@ export async function createInvite(
   return { invite, token };
 }
 
+/**
+ * Whether an account already uses this address. Pass it as lib/api's `email` schema parsed it
+ * (trimmed, lower-cased): sign-up stores accounts the same way, so equality is the comparison.
+ */
+export async function emailHasAccount(email: string) {
+  const prisma = await db();
+  const user = await prisma.user.findUnique({ where: { email }, select: { id: true } });
+  return user !== null;
+}
+
 export async function listInvites() {
   const prisma = await db();
   return prisma.invite.findMany({

@@ -1,11 +1,12 @@
 import { route } from "@/lib/server/route";
 import { onboardingInviteRequest, type OnboardingInviteResponse } from "@/lib/api/checklist";
-import { listInvites } from "@/lib/server/data/invites";
+import { emailHasAccount, listInvites } from "@/lib/server/data/invites";
 import { requireOrganization } from "@/lib/server/data/organization";
 import { inviteToDto } from "@/lib/server/dto";
 import { startOnboarding } from "@/lib/server/onboarding/start-onboarding";
 import { emailInvite } from "@/lib/server/onboarding/invite-email";
 import { recordAudit } from "@/lib/server/audit";
+import { HttpError } from "@/lib/server/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -20,6 +21,15 @@ export const POST = route({
   body: onboardingInviteRequest,
   status: 201,
   handler: async ({ body, session, request }): Promise<OnboardingInviteResponse> => {
+    // Sign-up would refuse the account anyway; saying so now spares the newcomer a dead link.
+    if (await emailHasAccount(body.email)) {
+      throw new HttpError(
+        409,
+        "account_exists",
+        "Someone already has an account with this email address. Share vaults with them instead of inviting them.",
+        "email",
+      );
+    }
     const org = await requireOrganization();
     const { invite, token, checklistId } = await startOnboarding({
       orgId: org.id,
