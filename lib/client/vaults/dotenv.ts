@@ -79,7 +79,12 @@ export function formatDotenv(entries: DotenvEntry[]): string {
     .map(({ key, value }) =>
       /^[A-Za-z0-9_./:@+-]*$/.test(value)
         ? `${key}=${value}`
-        : `${key}="${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`,
+        : `${key}="${value
+            .replace(/\\/g, "\\\\")
+            .replace(/"/g, '\\"')
+            .replace(/\n/g, "\\n")
+            // Written raw, a carriage return would be read back as part of a line break.
+            .replace(/\r/g, "\\r")}"`,
     )
     .join("\n");
 }

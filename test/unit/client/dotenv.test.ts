@@ -63,4 +63,37 @@ describe("parseDotenv", () => {
     ];
     expect(parseDotenv(formatDotenv(entries)).entries).toEqual(entries);
   });
+
+  describe("a PEM private key", () => {
+    const pem = [
+      "-----BEGIN OPENSSH PRIVATE KEY-----",
+      "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW",
+      "QyNTUxOQAAACDl+/k5Qy2c3uJ8Jm1X0Qvq0yX3Yb5t4l0dQ3mE9a0cHwAAAJhZ1pLvWdaS==",
+      "-----END OPENSSH PRIVATE KEY-----",
+    ].join("\n");
+
+    it.each([
+      ["spanning lines in double quotes", `KEY="${pem}"\nNEXT=1`],
+      ["with \\n escapes on one line", `KEY="${pem.replace(/\n/g, "\\n")}"\nNEXT=1`],
+      ["in a file with CRLF line ends", `KEY="${pem}"\nNEXT=1`.replace(/\n/g, "\r\n")],
+    ])("keeps every line break when written %s", (_case, text) => {
+      const { entries, errors } = parseDotenv(text);
+      expect(errors).toEqual([]);
+      expect(entries).toEqual([
+        { key: "KEY", value: pem },
+        { key: "NEXT", value: "1" },
+      ]);
+    });
+
+    it.each([
+      ["LF", pem],
+      ["CRLF", pem.replace(/\n/g, "\r\n")],
+      ["and a trailing newline", `${pem}\n`],
+    ])("round-trips through formatDotenv unchanged (%s)", (_case, value) => {
+      const written = formatDotenv([{ key: "KEY", value }]);
+      expect(written.split("\n")).toHaveLength(1);
+      expect(parseDotenv(written).entries).toEqual([{ key: "KEY", value }]);
+      expect(formatDotenv(parseDotenv(written).entries)).toBe(written);
+    });
+  });
 });
