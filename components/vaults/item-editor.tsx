@@ -3,6 +3,7 @@
 import { useId, useRef, useState, type ReactNode } from "react";
 import { generateSshKey, ITEM_FIELD_KINDS, type ItemField, type ItemPlaintext } from "@/lib/crypto";
 import { parseDotenv } from "@/lib/client/vaults/dotenv";
+import { totpSeedProblem } from "@/lib/client/vaults/totp";
 import { ITEM_TYPE_LABELS } from "@/lib/client/vaults/templates";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -41,10 +42,27 @@ export function draftProblem(draft: Draft): string | null {
   if (names.some((name) => !name)) return "Every field needs a name.";
   const duplicate = names.find((name, index) => names.indexOf(name) !== index);
   if (duplicate) return `Two fields are called "${duplicate}"; field names must be unique.`;
+  for (const field of draft.fields) {
+    const problem = fieldProblem(field);
+    if (problem) return `${field.name.trim()}: ${problem}`;
+  }
   return null;
 }
 
+/** What is wrong with one field's value, shown under it; null when it can be saved. */
+function fieldProblem(field: ItemField): string | null {
+  return field.kind === "totp" ? totpSeedProblem(field.value) : null;
+}
+
 const MULTILINE = new Set<ItemField["kind"]>(["multiline", "private_key", "public_key"]);
+
+/**
+ * A value with a line break is never put in an <input>: the browser strips line breaks from
+ * an input's value, so the next keystroke would save a PEM key or certificate without them.
+ */
+function needsMultilineEditor(field: ItemField): boolean {
+  return MULTILINE.has(field.kind) || /[\r\n]/.test(field.value);
+}
 
 export function ItemEditor({
   draft,
@@ -146,7 +164,7 @@ export function ItemEditor({
                   name: entry.key,
                   value: entry.value,
                   secret: true,
-                  kind: "text",
+                  kind: /[\r\n]/.test(entry.value) ? "multiline" : "text",
                   key: nextKey++,
                   custom: true,
                 });
@@ -211,8 +229,13 @@ function FieldEditor({
   const id = useId();
   const [shown, setShown] = useState(false);
   const [generating, setGenerating] = useState(false);
+  // Shown once the person leaves the field (clicking Save does), not while they type.
+  const [checked, setChecked] = useState(false);
   const masked = field.secret && !shown;
-  const multiline = MULTILINE.has(field.kind);
+  const multiline = needsMultilineEditor(field);
+  const problem = checked ? fieldProblem(field) : null;
+  const problemId = `${id}-problem`;
+  const describedBy = problem ? { "aria-describedby": problemId, "aria-invalid": true } : {};
   const inputClass =
     "block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-xs focus:border-stone-500 focus:outline-2 focus:outline-stone-500";
 
@@ -266,11 +289,13 @@ function FieldEditor({
           <textarea
             id={id}
             aria-label={field.custom ? field.name || "Value" : undefined}
-            rows={field.kind === "private_key" ? 6 : 3}
+            rows={field.kind === "private_key" || field.value.includes("\n") ? 6 : 3}
             value={field.value}
             autoComplete="off"
             spellCheck={false}
             onChange={(event) => onChange({ value: event.target.value })}
+            onBlur={() => setChecked(true)}
+            {...describedBy}
             className={`${inputClass} font-mono text-xs ${masked ? "[-webkit-text-security:disc]" : ""}`}
           />
         ) : (
@@ -283,6 +308,8 @@ function FieldEditor({
             spellCheck={false}
             placeholder={field.kind === "totp" ? "Base32 seed or otpauth:// link" : undefined}
             onChange={(event) => onChange({ value: event.target.value })}
+            onBlur={() => setChecked(true)}
+            {...describedBy}
             className={`${inputClass} font-mono text-sm`}
           />
         )}
@@ -309,6 +336,11 @@ function FieldEditor({
           </Button>
         )}
       </div>
+      {problem && (
+        <p id={problemId} className="mt-1.5 text-sm text-red-700">
+          {problem}
+        </p>
+      )}
       {generating && (
         <PasswordGenerator
           onClose={() => setGenerating(false)}

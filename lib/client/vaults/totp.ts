@@ -22,3 +22,25 @@ export function totpNow(totp: TOTP, now = Date.now()): { code: string; remaining
     remaining: totp.period - (seconds % totp.period),
   };
 }
+
+// 80 bits: the shortest secret services hand out in practice; anything shorter is a truncated paste.
+const MIN_SECRET_BYTES = 10;
+
+/**
+ * Why a one-time-code field cannot be saved as it is, in a sentence for the person editing it,
+ * or null when it can (an empty field is allowed: the item simply has no code). Checked before
+ * saving because the server only ever sees ciphertext and cannot refuse a bad seed itself.
+ */
+export function totpSeedProblem(value: string): string | null {
+  if (!value.trim()) return null;
+  const totp = parseTotp(value);
+  if (!totp) {
+    return value.trim().toLowerCase().startsWith("otpauth://")
+      ? "This link is not a valid otpauth://totp/ link. Copy it again from the service's set-up page."
+      : "This is not a valid TOTP seed. Paste the base32 secret (letters A–Z and digits 2–7) or the otpauth:// link the service showed.";
+  }
+  if (totp.secret.bytes.length < MIN_SECRET_BYTES) {
+    return "This TOTP seed is too short to be complete. Paste the whole secret the service showed.";
+  }
+  return null;
+}
