@@ -1,6 +1,6 @@
-// `npm start`: build when no production build exists, apply pending migrations, then serve.
-// Migrations run here, before Next.js starts, and close the database again: PGlite allows a
-// single process in its directory at a time.
+// `npm start`: build when no production build exists, apply pending migrations, then serve
+// (scripts/serve.ts). Migrations run here, before Next.js starts, and close the database again:
+// PGlite allows a single process in its directory at a time.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -8,6 +8,7 @@ import { openDatabase } from "../lib/server/database/adapter";
 import { applyMigrations } from "../lib/server/database/migrate";
 
 const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+const tsxCli = path.join(process.cwd(), "node_modules", "tsx", "dist", "cli.mjs");
 const port = process.env.PORT ?? "3000";
 process.env.COFFER_URL ??= `http://localhost:${port}`;
 process.env.NEXTAUTH_URL ??= process.env.COFFER_URL;
@@ -34,10 +35,13 @@ async function migrate() {
 }
 
 async function main() {
+  // A bad setting stops start-up here, naming the variable, before anything is built or served.
+  await import("../lib/server/env");
   buildIfNeeded();
   await migrate();
-  const hostname = process.env.HOSTNAME ?? "0.0.0.0";
-  const server = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", hostname], {
+  // Without the react-server condition this process runs under: Next.js renders pages with
+  // the full React, and the condition is only for lib/server code bundled into the build.
+  const server = spawn(process.execPath, [tsxCli, path.join("scripts", "serve.ts")], {
     stdio: "inherit",
     env: process.env,
   });

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { parseAddressRanges } from "./ip-address";
 
 // Validated once at boot: a bad value stops start-up with a message naming the variable.
 const schema = z.object({
@@ -39,10 +40,26 @@ const schema = z.object({
   // How often each instance looks for items whose rotation interval has passed (and once at
   // start-up). Instances may overlap: flagging is idempotent.
   COFFER_ROTATION_CHECK_MINUTES: z.coerce.number().positive().default(60),
-  COFFER_TRUST_PROXY: z
-    .enum(["true", "false"])
-    .default("false")
-    .transform((value) => value === "true"),
+  // Peers whose X-Forwarded-For is believed (addresses and CIDR ranges, comma-separated).
+  // Empty: the socket's peer is the client, whatever the request says.
+  COFFER_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value, context) => {
+      const parsed = parseAddressRanges(value);
+      if ("ranges" in parsed) return parsed.ranges;
+      context.addIssue({
+        code: "custom",
+        message: `"${parsed.invalid}" is not an IP address or CIDR range`,
+      });
+      return z.NEVER;
+    }),
+  // Set by scripts/serve.ts for its own process: the peer-address header is then written by the
+  // server on every request. Not an operator setting.
+  COFFER_PEER_HEADER: z
+    .enum(["1"])
+    .optional()
+    .transform((value) => value === "1"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,6 +1,8 @@
 import "server-only";
-import { appOrigin } from "./env";
+import { peerAddressHeader } from "@/lib/api/transport";
+import { appOrigin, env } from "./env";
 import { forbidden } from "./errors";
+import { addressMatcher, resolveClientAddress } from "./ip-address";
 
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -21,12 +23,27 @@ export function assertSameOrigin(request: Request): void {
   }
 }
 
-/** The client address: the first X-Forwarded-For entry (set by Next.js or the reverse proxy). */
-export function clientAddress(
-  headers: Headers | Record<string, string | string[] | undefined>,
-): string {
-  const raw =
-    headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  return value?.split(",")[0]?.trim() || "unknown";
+type HeaderSource = Headers | Record<string, string | string[] | undefined>;
+
+function readHeader(headers: HeaderSource, name: string): string | null {
+  if (headers instanceof Headers) return headers.get(name);
+  const value = headers[name];
+  return Array.isArray(value) ? value.join(",") : (value ?? null);
+}
+
+const isTrustedProxy = addressMatcher(env.COFFER_TRUSTED_PROXIES);
+
+/**
+ * The client address for rate limits and the audit log (DESIGN, Sessions): the socket's peer,
+ * or, when that peer is a trusted proxy, what the proxies say stood before them. Without
+ * scripts/serve.ts in front (`next dev`, a bare `next start`) the peer header would be the
+ * client's own word, so it is not read.
+ */
+export function clientAddress(headers: HeaderSource): string {
+  if (!env.COFFER_PEER_HEADER) return "unknown";
+  return resolveClientAddress(
+    readHeader(headers, peerAddressHeader),
+    readHeader(headers, "x-forwarded-for"),
+    isTrustedProxy,
+  );
 }

@@ -1,0 +1,109 @@
+// The HTTP server in front of Next.js, started by scripts/start.ts once migrations are done.
+// Route handlers cannot see the socket, and Next.js reads a request body before any of our
+// code could refuse it; this server sees both first. It runs without the react-server
+// condition, so it imports nothing from lib/server.
+import { createRequire } from "node:module";
+import http from "node:http";
+import next from "next";
+import { bodyLimitFor, peerAddressHeader } from "../lib/api/transport";
+
+// Tells lib/server/request-origin.ts that the peer header is ours, not the client's.
+process.env.COFFER_PEER_HEADER = "1";
+
+const port = Number(process.env.PORT ?? "3000");
+const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+
+type HeaderRule = { source: string; headers: Array<{ key: string; value: string }> };
+const nextConfig = createRequire(import.meta.url)("../next.config.js") as {
+  headers?: () => Promise<HeaderRule[]>;
+};
+
+/** The headers next.config.js gives every response, API ones included: refusals carry them too. */
+async function securityHeaders(): Promise<Record<string, string>> {
+  const rules = (await nextConfig.headers?.()) ?? [];
+  const headers: Record<string, string> = {};
+  for (const rule of rules) {
+    if (rule.source !== "/:path*" && rule.source !== "/api/:path*") continue;
+    for (const { key, value } of rule.headers) headers[key] = value;
+  }
+  return headers;
+}
+
+function refuse(
+  response: http.ServerResponse,
+  headers: Record<string, string>,
+  status: number,
+  code: string,
+  message: string,
+) {
+  // The body, if any, stays unread: close the connection rather than drain it.
+  response.writeHead(status, {
+    ...headers,
+    "Content-Type": "application/json",
+    "Cache-Control": "no-store",
+    Connection: "close",
+  });
+  response.end(JSON.stringify({ error: { code, message } }));
+}
+
+/** Refuses what must never reach Next.js; true when the request may go on. */
+function admit(
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  headers: Record<string, string>,
+): boolean {
+  // DO NOT REMOVE: overwritten on every request, so a client cannot choose its own address.
+  request.headers[peerAddressHeader] = request.socket.remoteAddress ?? "";
+  const pathname = (request.url ?? "/").split("?")[0] ?? "/";
+  try {
+    // Next.js answers a plain-text 500 to a segment it cannot decode (`%ff`, `%C0%AE`).
+    for (const segment of pathname.split("/")) decodeURIComponent(segment);
+  } catch {
+    refuse(response, headers, 400, "bad_request", "The address is not valid percent-encoding.");
+    return false;
+  }
+  const limit = bodyLimitFor(pathname);
+  if (Number(request.headers["content-length"]) > limit) {
+    refuse(
+      response,
+      headers,
+      413,
+      "payload_too_large",
+      `The request body may be at most ${limit} bytes.`,
+    );
+    return false;
+  }
+  return true;
+}
+
+async function main() {
+  const app = next({ dev: false, dir: process.cwd(), hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const headers = await securityHeaders();
+  const server = http.createServer((request, response) => {
+    if (admit(request, response, headers)) void handle(request, response);
+  });
+  // `Expect: 100-continue`: refuse before the client sends the body at all.
+  server.on("checkContinue", (request, response) => {
+    if (!admit(request, response, headers)) return;
+    response.writeContinue();
+    void handle(request, response);
+  });
+  server.listen(port, hostname, () => {
+    console.log(`Coffer is listening on http://${hostname}:${port}`);
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      server.close(() => process.exit(0));
+      server.closeIdleConnections();
+      // Requests still running get a moment, not forever.
+      setTimeout(() => process.exit(0), 5_000).unref();
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
