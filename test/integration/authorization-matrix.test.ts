@@ -7,7 +7,8 @@ import { ApiClient, type AccountSecrets } from "../support/protocol-client";
 import { enrolKey } from "../support/mfa-client";
 import { SoftAuthenticator } from "../support/soft-authenticator";
 import { inviteMember, ownerSecrets, signedInClient } from "../support/flows";
-import { randomId } from "../support/vault-client";
+import { newVaultKey } from "../../lib/crypto";
+import { randomId, VaultClient } from "../support/vault-client";
 
 type Principal =
   | "signedOut"
@@ -253,17 +254,26 @@ describe.each(inject("servers"))("vault authorisation on $kind", (server) => {
   const boxKeys: Record<string, string> = {};
   const secrets: Partial<Record<Principal, AccountSecrets>> = {};
   let owner: ApiClient;
+  // The fixture's grants are signed for real: the server refuses any other.
+  let managerKeys: VaultClient;
 
   async function makeFixture(): Promise<Fixture> {
     const vaultId = randomId();
     const itemId = randomId();
     const manager = clients.manager;
+    const vaultKey = newVaultKey();
+    const signed = (userId: string, role: "manage" | "edit" | "view") =>
+      managerKeys.signedGrant(vaultId, vaultKey, 1, {
+        userId,
+        role,
+        boxPublicKey: boxKeys[userId]!,
+      });
     const created = await manager.request("/api/v1/vaults", {
       json: {
         id: vaultId,
         encryptedName: envelope,
         environment: null,
-        grant: grant(1, "manage", boxKeys[ids.manager]!),
+        grant: signed(ids.manager, "manage"),
       },
     });
     expect(created.status).toBe(201);
@@ -280,7 +290,7 @@ describe.each(inject("servers"))("vault authorisation on $kind", (server) => {
       ([p]) => !suspendedYet || (p !== "suspended" && p !== "outOfCompliance"),
     )) {
       const added = await manager.request(`/api/v1/vaults/${vaultId}/members`, {
-        json: { userId: ids[principal], grant: grant(1, role, boxKeys[ids[principal]]!) },
+        json: { userId: ids[principal], grant: signed(ids[principal], role) },
       });
       expect(added.status).toBe(201);
     }
@@ -311,6 +321,7 @@ describe.each(inject("servers"))("vault authorisation on $kind", (server) => {
         await enrolKey(clients[principal], new SoftAuthenticator({ origin: server.url }));
       }
     }
+    managerKeys = await VaultClient.signIn(server.url, secrets.manager!);
     shared = await makeFixture();
     // Suspended after joining the vault: the session it still holds must stop working.
     const suspended = await owner.request(`/api/v1/users/${ids.suspended}/status`, {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { ApiClient } from "../support/protocol-client";
 import { inviteMember, ownerSecrets, signedInClient } from "../support/flows";
 import { SoftAuthenticator } from "../support/soft-authenticator";
-import { randomId } from "../support/vault-client";
+import { VaultClient } from "../support/vault-client";
 import {
   assert,
   assertionOptions,
@@ -480,36 +480,14 @@ describe.each(inject("servers"))("security keys on $kind", (server) => {
       await admin.client.request(`/api/v1/users/${holder.secrets.userId}/mfa`, {
         method: "DELETE",
       });
-      const vaultId = randomId();
-      const envelope = `v1.${"A".repeat(32)}.${"B".repeat(40)}`;
-      const bundle = await owner.request("/api/v1/directory");
-      const people = (bundle.body as { users: Array<{ userId: string; boxPublicKey: string }> })
-        .users;
-      const ownerBox = people.find((person) => person.userId === server.owner.userId)!;
-      const target = people.find((person) => person.userId === holder.secrets.userId)!;
-      const grant = (role: string, box: string) => ({
-        keyVersion: 1,
-        role,
-        memberBoxPublicKey: box,
-        sealedKey: "E".repeat(107),
-        signature: "D".repeat(86),
-      });
-      const created = await owner.request("/api/v1/vaults", {
-        json: {
-          id: vaultId,
-          encryptedName: envelope,
-          environment: null,
-          grant: grant("manage", ownerBox.boxPublicKey),
-        },
-      });
-      expect(created.status, JSON.stringify(created.body)).toBe(201);
-      const shared = await owner.request(`/api/v1/vaults/${vaultId}/members`, {
-        json: { userId: target.userId, grant: grant("view", target.boxPublicKey) },
-      });
+      // Signed for real, so that only the compliance rule can refuse the share.
+      const ownerKeys = await VaultClient.signIn(server.url, ownerSecrets(server));
+      const { vaultId } = await ownerKeys.createVault("Compliance");
+      const shared = await ownerKeys.shareWith(vaultId, holder.secrets.userId, "view");
       expect(shared.status).toBe(409);
       expect(errorCode(shared.body)).toBe("member_not_compliant");
       const members = await owner.request(`/api/v1/vaults/${vaultId}`);
-      expect(JSON.stringify(members.body)).not.toContain(target.userId);
+      expect(JSON.stringify(members.body)).not.toContain(holder.secrets.userId);
     });
   });
 });

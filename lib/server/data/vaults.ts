@@ -69,6 +69,15 @@ export async function findBundle(userId: string) {
   });
 }
 
+/** Identity and box public keys of the given people, for checking grants in one query. */
+export async function findGrantKeys(userIds: string[]) {
+  const prisma = await db();
+  return prisma.user.findMany({
+    where: { id: { in: [...new Set(userIds)] } },
+    select: { id: true, signPublicKey: true, boxPublicKey: true },
+  });
+}
+
 /** Vaults the user is a member of, each with the user's grant at the current key version. */
 export async function listVaultsForUser(userId: string) {
   const prisma = await db();

@@ -5,6 +5,7 @@ import { getOrganization } from "@/lib/server/data/organization";
 import { vaultSummaries } from "@/lib/server/vault-views";
 import { recordAudit } from "@/lib/server/audit";
 import { badRequest, notFound } from "@/lib/server/errors";
+import { requireGrantsSignedBy } from "@/lib/server/vaults/grant-signatures";
 
 export const dynamic = "force-dynamic";
 
@@ -20,6 +21,9 @@ export const POST = route({
   handler: async ({ session, body, request }) => {
     if (body.grant.role !== "manage")
       throw badRequest("The creator's grant must be manage.", "grant.role");
+    await requireGrantsSignedBy(session.userId, [
+      { field: "grant", vaultId: body.id, userId: session.userId, grant: body.grant },
+    ]);
     const org = await getOrganization();
     if (!org) throw notFound();
     await createVault({ ...body, orgId: org.id, userId: session.userId });

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/server/audit";
 import { badRequest, conflict } from "@/lib/server/errors";
 import { personIsCompliant } from "@/lib/server/mfa/compliance-view";
 import { completeOnboardingGrant } from "@/lib/server/onboarding/progress";
+import { requireGrantsSignedBy } from "@/lib/server/vaults/grant-signatures";
 
 export const dynamic = "force-dynamic";
 
@@ -18,6 +19,9 @@ export const POST = route({
     await canManageVault(session, vaultId);
     const recipient = await findBundle(body.userId);
     if (!recipient || recipient.status !== "active") throw badRequest("No such person.", "userId");
+    await requireGrantsSignedBy(session.userId, [
+      { field: "grant", vaultId, userId: body.userId, grant: body.grant },
+    ]);
     if (recipient.boxPublicKey !== body.grant.memberBoxPublicKey) {
       // The grant was sealed to a key this person no longer has: the sharer must re-check.
       throw badRequest("The grant is sealed to another key.", "grant.memberBoxPublicKey");

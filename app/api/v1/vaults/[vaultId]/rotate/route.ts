@@ -4,6 +4,7 @@ import { rotateVault } from "@/lib/server/data/vaults";
 import { canManageVault } from "@/lib/server/policies";
 import { recordAudit } from "@/lib/server/audit";
 import { offboardingRekeySteps } from "@/lib/server/offboarding/rekey";
+import { requireGrantsSignedBy } from "@/lib/server/vaults/grant-signatures";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +14,15 @@ export const POST = route({
   handler: async ({ session, params, body, request }) => {
     const vaultId = params.vaultId ?? "";
     await canManageVault(session, vaultId);
+    await requireGrantsSignedBy(
+      session.userId,
+      body.grants.map((grant, index) => ({
+        field: `grants.${index}`,
+        vaultId,
+        userId: grant.userId,
+        grant,
+      })),
+    );
     const offboardings = offboardingRekeySteps(vaultId, body, session.userId);
     const keyVersion = await rotateVault(vaultId, session.userId, body, offboardings.inTransaction);
     for (const userId of body.removeUserIds) {

@@ -9,6 +9,7 @@ import {
 import { canManageVault } from "@/lib/server/policies";
 import { recordAudit } from "@/lib/server/audit";
 import { badRequest, conflict, notFound } from "@/lib/server/errors";
+import { requireGrantsSignedBy } from "@/lib/server/vaults/grant-signatures";
 import { z } from "zod";
 
 export const dynamic = "force-dynamic";
@@ -26,6 +27,9 @@ export const PUT = route({
     await canManageVault(session, vaultId);
     const target = await findMembership(vaultId, userId);
     if (!target) throw notFound("Not a member of this vault.");
+    await requireGrantsSignedBy(session.userId, [
+      { field: "grant", vaultId, userId, grant: body.grant },
+    ]);
     const recipient = await findBundle(userId);
     if (recipient?.boxPublicKey !== body.grant.memberBoxPublicKey) {
       // As when sharing: a key sealed to a box key they no longer hold would lock them out.
