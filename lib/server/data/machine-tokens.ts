@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import type { MachineTokenKind, Prisma } from "../generated/prisma/client";
+import { isUniqueViolation } from "./organization";
 
 /** What authenticating a bearer token needs, in one indexed read. */
 export async function findTokenForAuthentication(tokenId: string) {
@@ -91,12 +92,18 @@ const tokenColumns = {
 
 export type MachineTokenRow = Prisma.MachineTokenGetPayload<{ select: typeof tokenColumns }>;
 
-export async function insertMachineToken(token: NewMachineToken): Promise<MachineTokenRow> {
+/** Null when the client-chosen id is taken. */
+export async function insertMachineToken(token: NewMachineToken): Promise<MachineTokenRow | null> {
   const prisma = await db();
-  return prisma.machineToken.create({
-    data: { ...token, usesLeft: token.maxUses },
-    select: tokenColumns,
-  });
+  try {
+    return await prisma.machineToken.create({
+      data: { ...token, usesLeft: token.maxUses },
+      select: tokenColumns,
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  }
 }
 
 export async function listMachineTokens(serviceAccountId: string): Promise<MachineTokenRow[]> {
@@ -140,15 +147,29 @@ export async function revokeMachineToken(tokenId: string, reason: string): Promi
 export async function exchangeBootstrapToken(
   bootstrapTokenId: string,
   replacement: NewMachineToken,
-): Promise<MachineTokenRow | null> {
+): Promise<MachineTokenRow | "exchanged" | "id_taken"> {
   const prisma = await db();
+  try {
+    return await exchangeInTransaction(prisma, bootstrapTokenId, replacement);
+  } catch (error) {
+    // The whole exchange rolled back: the bootstrap token is still unused.
+    if (isUniqueViolation(error)) return "id_taken";
+    throw error;
+  }
+}
+
+function exchangeInTransaction(
+  prisma: Awaited<ReturnType<typeof db>>,
+  bootstrapTokenId: string,
+  replacement: NewMachineToken,
+): Promise<MachineTokenRow | "exchanged"> {
   return prisma.$transaction(async (tx) => {
     const now = new Date();
     const marked = await tx.machineToken.updateMany({
       where: { id: bootstrapTokenId, kind: "bt", exchangedAt: null, ...usable(now) },
       data: { exchangedAt: now, usesLeft: 0, lastUsedAt: now },
     });
-    if (marked.count !== 1) return null;
+    if (marked.count !== 1) return "exchanged" as const;
     return tx.machineToken.create({
       data: { ...replacement, usesLeft: replacement.maxUses },
       select: tokenColumns,
