@@ -1,0 +1,78 @@
+import "server-only";
+import type { MachineAccessResponse } from "@/lib/api/machine";
+import { forbidden, notFound } from "../errors";
+import { findMachineGrant, loadMachineAccess } from "../data/machine-vaults";
+import type { MachinePrincipal } from "./authenticate-token";
+import { machineTokenToDto } from "./tokens";
+
+/**
+ * DO NOT RELAX: only a session token reads. A minting token exists to make bootstrap tokens
+ * and a bootstrap token to be exchanged; neither is ever handed ciphertext, so intercepting one
+ * in transit to a scheduler or a container yields nothing to decrypt offline.
+ */
+export function requireReadingToken(principal: MachinePrincipal) {
+  if (principal.tokenKind === "mt") {
+    throw forbidden("A minting token can only create bootstrap tokens; it reads nothing.");
+  }
+  if (principal.tokenKind === "bt") {
+    throw forbidden("Exchange this bootstrap token for a session token first.");
+  }
+}
+
+export async function machineAccess(principal: MachinePrincipal): Promise<MachineAccessResponse> {
+  requireReadingToken(principal);
+  const { account, token, vaults, items } = await loadMachineAccess(principal);
+  if (!account || !token) throw notFound("No such service account.");
+  const itemsOf = new Map<string, typeof items>();
+  for (const item of items) {
+    const list = itemsOf.get(item.vaultId);
+    if (list) list.push(item);
+    else itemsOf.set(item.vaultId, [item]);
+  }
+  return {
+    serviceAccount: account,
+    token: { ...machineTokenToDto(token), wrappedSaKey: token.wrappedSaKey },
+    vaults: vaults.map((vault) => ({
+      id: vault.id,
+      encryptedName: vault.encryptedName,
+      environment: vault.environment,
+      keyVersion: vault.keyVersion,
+      scope: vault.scope,
+      grant: {
+        vaultId: vault.id,
+        keyVersion: vault.keyVersion,
+        scope: vault.scope,
+        boxPublicKey: vault.boxPublicKey,
+        sealedKey: vault.sealedKey,
+        signature: vault.signature,
+        granterId: vault.granterId,
+      },
+      items: (itemsOf.get(vault.id) ?? []).map((item) => ({
+        id: item.id,
+        keyVersion: item.keyVersion,
+        revision: item.revision,
+        ciphertext: item.ciphertext,
+        createdAt: item.createdAt.toISOString(),
+        updatedAt: item.updatedAt.toISOString(),
+      })),
+    })),
+  };
+}
+
+/**
+ * A machine writes to a vault only when its token is not read-only, its scope covers the
+ * vault, and the account's live grant there is read-write. Out of scope reads as absent.
+ */
+export async function requireMachineWrite(principal: MachinePrincipal, vaultId: string) {
+  requireReadingToken(principal);
+  if (principal.vaultIds.length && !principal.vaultIds.includes(vaultId)) {
+    throw notFound("No such vault.");
+  }
+  const grant = await findMachineGrant(principal.serviceAccountId, vaultId);
+  if (!grant) throw notFound("No such vault.");
+  if (principal.readOnly) throw forbidden("This token is read-only.");
+  if (grant.scope !== "readwrite") {
+    throw forbidden("This service account may only read this vault.");
+  }
+  return grant;
+}
