@@ -165,6 +165,9 @@ export type MachineTokenDto = z.infer<typeof machineTokenDto>;
 
 export const machineTokenListResponse = z.object({ tokens: z.array(machineTokenDto) });
 
+/** A token's own record with its copy of saKey: what minting and exchanging start from. */
+export const ownTokenResponse = machineTokenDto.extend({ wrappedSaKey: envelope });
+
 /** A bootstrap token exchanged for the container's own session token, made on the machine. */
 export const exchangeBootstrapRequest = z.object({
   id: tokenId,
@@ -197,7 +200,7 @@ export const machineAccessResponse = z.object({
     trustedGranters: envelope,
     trustedGrantersRevision: z.number().int().positive(),
   }),
-  token: machineTokenDto.extend({ wrappedSaKey: envelope }),
+  token: ownTokenResponse,
   vaults: z.array(
     z.object({
       id: z.string(),
