@@ -126,6 +126,12 @@ export function InvitesPanel({
     void loadTemplates();
   }, [load, loadTemplates]);
 
+  // A server's answer arrives while the form is disabled, and a disabled input cannot take the
+  // focus: move it once the form is usable again.
+  useEffect(() => {
+    if (emailError && !creating) emailRef.current?.focus();
+  }, [emailError, creating]);
+
   const vaultOptions = (vaults ?? [])
     .map((vault) => ({
       id: vault.id,
@@ -230,7 +236,6 @@ export function InvitesPanel({
       document.getElementById(`${rowIdPrefix}-${row.key}`)?.focus();
     } else if (field === "email") {
       setEmailError(withLabel(message, "email", "Email"));
-      emailRef.current?.focus();
     } else if (field === "templateId") {
       setTemplateError("This template is gone. Choose another one.");
       void loadTemplates();

@@ -92,8 +92,9 @@ beforeAll(async () => {
   browser = await launchChromium();
   ownerContext = await browser.newContext();
   ownerPage = await ownerContext.newPage();
-  // A sensitive action is first refused with 403 step_up_required, then retried after the key.
-  ownerErrors = watchForErrors(ownerPage, [/status of 403/]);
+  // A sensitive action is first refused with 403 step_up_required, then retried after the key;
+  // inviting the owner's own address is refused with 409 on purpose.
+  ownerErrors = watchForErrors(ownerPage, [/status of 403/, /status of 409/]);
   newcomerContext = await browser.newContext();
   newcomerPage = await newcomerContext.newPage();
   newcomerErrors = watchForErrors(newcomerPage);
@@ -250,6 +251,14 @@ describe("onboarding", () => {
     await ownerPage.getByRole("button", { name: "Create invite" }).click();
     await ownerPage.getByText("Enter the email address of the person to invite.").waitFor();
     await snap(ownerPage, "03-invite-error");
+    expect(await ownerPage.getByLabel("Email").getAttribute("aria-invalid")).toBe("true");
+    await waitForFocus(ownerPage.getByLabel("Email"));
+    expect(await ownerPage.getByLabel("Invite link").count()).toBe(0);
+
+    // An address that already has an account is refused by the server, next to the field.
+    await ownerPage.getByLabel("Email").fill(` ${owner.email.toUpperCase()}`);
+    await ownerPage.getByRole("button", { name: "Create invite" }).click();
+    await ownerPage.getByText("Someone already has an account with this email address.").waitFor();
     expect(await ownerPage.getByLabel("Email").getAttribute("aria-invalid")).toBe("true");
     await waitForFocus(ownerPage.getByLabel("Email"));
     expect(await ownerPage.getByLabel("Invite link").count()).toBe(0);
