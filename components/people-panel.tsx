@@ -1,9 +1,12 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import type { z } from "zod";
+import type { OrgRole } from "@/lib/api/account";
 import type { PersonStatus, personDto } from "@/lib/api/checklist";
+import { outranks } from "@/lib/api/user";
 import { api, errorMessage } from "@/lib/client/api";
 import { checklistApi } from "@/lib/client/checklists";
 import { ProgressBar } from "./checklists/progress-bar";
@@ -13,6 +16,8 @@ import { FilterButtons } from "./ui/filter-buttons";
 import { Button } from "./ui/button";
 import { Card, CardHeader } from "./ui/card";
 import { ConfirmDialog } from "./ui/confirm-dialog";
+import { OwnershipTransferDialog, type OwnershipHeir } from "./people/ownership-transfer-dialog";
+import { RoleChangeDialog, type RoleChange } from "./people/role-change-dialog";
 
 type Person = z.infer<typeof personDto>;
 type Filter = "all" | PersonStatus;
@@ -35,21 +40,28 @@ const offboardable = new Set<PersonStatus>(["active", "onboarding", "suspended"]
 
 /**
  * Everyone the organisation knows — invitees before they have an account included — with where
- * they stand and their open checklists, and the actions an admin takes on a person.
+ * they stand and their open checklists, and the actions an admin takes on a person. Actions
+ * are offered only on people below the viewer in the role order, as the server would refuse
+ * the rest.
  */
 export function PeoplePanel({
   currentUserId,
+  currentRole,
   version,
 }: {
   currentUserId: string;
+  currentRole: OrgRole;
   version: number;
 }) {
+  const router = useRouter();
   const [people, setPeople] = useState<Person[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<Filter>("all");
   const [target, setTarget] = useState<Person | null>(null);
   const [busy, setBusy] = useState(false);
   const [dialogError, setDialogError] = useState<string | null>(null);
+  const [roleChange, setRoleChange] = useState<RoleChange | null>(null);
+  const [heir, setHeir] = useState<OwnershipHeir | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -143,6 +155,12 @@ export function PeoplePanel({
               {shown.map((person) => {
                 const self = person.userId === currentUserId;
                 const label = person.name ?? person.email;
+                const userId = person.userId;
+                const outranked = outranks(currentRole, person.role);
+                // Someone still onboarding has an active account too.
+                const signedUp = person.status === "active" || person.status === "onboarding";
+                const mayBecomeOwner =
+                  currentRole === "owner" && person.role === "admin" && signedUp;
                 return (
                   <tr key={person.userId ?? `invite:${person.email}`} data-testid="person-row">
                     <td className="px-6 py-3 sm:px-8">
@@ -187,35 +205,63 @@ export function PeoplePanel({
                       )}
                     </td>
                     <td className="px-6 py-3 text-right whitespace-nowrap sm:px-8">
-                      {person.userId && !self && person.role !== "owner" && (
+                      {userId && !self && (outranked || mayBecomeOwner) && (
                         <span className="inline-flex gap-2">
-                          {offboardable.has(person.status) && (
+                          {mayBecomeOwner && (
+                            <Button
+                              variant="secondary"
+                              size="sm"
+                              aria-label={`Make ${label} the owner…`}
+                              onClick={() => setHeir({ userId, label, email: person.email })}
+                            >
+                              Make owner…
+                            </Button>
+                          )}
+                          {outranked && signedUp && (
+                            <Button
+                              variant="secondary"
+                              size="sm"
+                              aria-label={`Make ${label} ${person.role === "admin" ? "a member" : "an admin"}`}
+                              onClick={() =>
+                                setRoleChange({
+                                  userId,
+                                  label,
+                                  email: person.email,
+                                  to: person.role === "admin" ? "member" : "admin",
+                                })
+                              }
+                            >
+                              {person.role === "admin" ? "Make member" : "Make admin"}
+                            </Button>
+                          )}
+                          {outranked && offboardable.has(person.status) && (
                             // Another page starts the offboarding (it confirms, suspends and
                             // revokes); no prefetch, so nothing is fetched before a click.
                             <Link
                               prefetch={false}
-                              href={`/admin/offboard/${encodeURIComponent(person.userId)}`}
+                              href={`/admin/offboard/${encodeURIComponent(userId)}`}
                               aria-label={`Offboard ${label}…`}
                               className="inline-flex items-center rounded-lg px-2.5 py-1.5 text-sm font-medium text-red-700 ring-1 ring-red-200 ring-inset hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-red-600"
                             >
                               Offboard…
                             </Link>
                           )}
-                          {(person.status === "active" ||
-                            person.status === "onboarding" ||
-                            person.status === "suspended") && (
-                            <Button
-                              variant="secondary"
-                              size="sm"
-                              aria-label={`${person.status === "suspended" ? "Reactivate" : "Suspend"} ${label}`}
-                              onClick={() => {
-                                setDialogError(null);
-                                setTarget(person);
-                              }}
-                            >
-                              {person.status === "suspended" ? "Reactivate" : "Suspend"}
-                            </Button>
-                          )}
+                          {outranked &&
+                            (person.status === "active" ||
+                              person.status === "onboarding" ||
+                              person.status === "suspended") && (
+                              <Button
+                                variant="secondary"
+                                size="sm"
+                                aria-label={`${person.status === "suspended" ? "Reactivate" : "Suspend"} ${label}`}
+                                onClick={() => {
+                                  setDialogError(null);
+                                  setTarget(person);
+                                }}
+                              >
+                                {person.status === "suspended" ? "Reactivate" : "Suspend"}
+                              </Button>
+                            )}
                         </span>
                       )}
                     </td>
@@ -241,6 +287,24 @@ export function PeoplePanel({
           ? `${target?.email} is signed out everywhere at once and cannot sign in until reactivated. Their vault access and keys stay as they are: offboard them to revoke access and rotate keys.`
           : `${target?.email} will be able to sign in again.`}
       </ConfirmDialog>
+      <RoleChangeDialog
+        change={roleChange}
+        onCancel={() => setRoleChange(null)}
+        onDone={() => {
+          setRoleChange(null);
+          void load();
+        }}
+      />
+      <OwnershipTransferDialog
+        heir={heir}
+        onCancel={() => setHeir(null)}
+        onDone={() => {
+          setHeir(null);
+          // The viewer is an admin now: the server-rendered shell and this panel both change.
+          router.refresh();
+          void load();
+        }}
+      />
     </Card>
   );
 }

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import type { OrgRole } from "@/lib/api/account";
 import { adminVaultListResponse, type AdminVaultDto } from "@/lib/api/vault";
 import { api, errorMessage } from "@/lib/client/api";
 import { AdminVaultsPanel } from "./admin-vaults-panel";
@@ -14,7 +15,13 @@ import { useVaultNames } from "./vaults/use-vault-names";
  * and every vault. The vault list and the names this admin can decrypt are loaded once here,
  * for the invite form and the vault panel alike.
  */
-export function PeopleView({ currentUserId }: { currentUserId: string }) {
+export function PeopleView({
+  currentUserId,
+  currentRole,
+}: {
+  currentUserId: string;
+  currentRole: OrgRole;
+}) {
   const [vaults, setVaults] = useState<AdminVaultDto[] | null>(null);
   const [vaultsError, setVaultsError] = useState<string | null>(null);
   // Bumped when an invite is created or revoked: the people list shows invitees too.
@@ -57,7 +64,11 @@ export function PeopleView({ currentUserId }: { currentUserId: string }) {
         names={names}
         onChange={() => setPeopleVersion((version) => version + 1)}
       />
-      <PeoplePanel currentUserId={currentUserId} version={peopleVersion} />
+      <PeoplePanel
+        currentUserId={currentUserId}
+        currentRole={currentRole}
+        version={peopleVersion}
+      />
       <AdminVaultsPanel vaults={vaults} error={vaultsError} names={names} />
     </div>
   );

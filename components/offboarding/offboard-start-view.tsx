@@ -3,12 +3,13 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
+import type { OrgRole } from "@/lib/api/account";
 import type { TemplateDto } from "@/lib/api/checklist";
+import { outranks } from "@/lib/api/user";
 import type { AdminVaultDto } from "@/lib/api/vault";
 import { errorMessage } from "@/lib/client/api";
 import { checklistApi } from "@/lib/client/checklists";
 import { offboardingApi } from "@/lib/client/offboarding";
-import { vaultApi } from "@/lib/client/vaults/vault-api";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -21,30 +22,31 @@ interface Person {
   name: string;
   email: string;
   role: "owner" | "admin" | "member";
-  /** Known to admins only: where the person stands and their open offboarding, if any. */
+  /** Where the person stands and their open offboarding, if any. */
   status: string | null;
   openOffboardingId: string | null;
 }
 
 interface Loaded {
   person: Person | null;
-  /** Admins see every vault's membership; a manager only their own vaults (no counts). */
-  vaults: AdminVaultDto[] | null;
+  /** Every vault's membership, as admins see it. */
+  vaults: AdminVaultDto[];
   templates: TemplateDto[];
 }
 
 /**
- * Before an offboarding starts: who, what will happen at once and afterwards, which manual
- * steps follow. Starting it is one confirmed request; the step-up dialog asks for a key.
+ * Before an offboarding starts (an admin's action): who, what will happen at once and
+ * afterwards, which manual steps follow. Starting it is one confirmed request; the step-up
+ * dialog asks for a key.
  */
 export function OffboardStartView({
   userId,
   currentUserId,
-  isAdmin,
+  actorRole,
 }: {
   userId: string;
   currentUserId: string;
-  isAdmin: boolean;
+  actorRole: OrgRole;
 }) {
   const router = useRouter();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -56,7 +58,7 @@ export function OffboardStartView({
 
   useEffect(() => {
     let current = true;
-    loadPerson(userId, isAdmin)
+    loadPerson(userId)
       .then((result) => {
         if (!current) return;
         setLoaded(result);
@@ -66,7 +68,7 @@ export function OffboardStartView({
     return () => {
       current = false;
     };
-  }, [userId, isAdmin]);
+  }, [userId]);
 
   const theirVaults = useMemo(
     () =>
@@ -110,8 +112,10 @@ export function OffboardStartView({
     person.userId === currentUserId
       ? "You cannot offboard yourself."
       : person.role === "owner"
-        ? "The owner cannot be offboarded."
-        : null;
+        ? "Nobody can offboard the owner: the owner hands ownership to an admin first."
+        : !outranks(actorRole, person.role)
+          ? "Only the owner can offboard an admin."
+          : null;
 
   async function start() {
     if (!person) return;
@@ -170,9 +174,7 @@ export function OffboardStartView({
           </li>
           <li>
             <span className="font-medium">Re-keyed:</span>{" "}
-            {loaded.vaults === null ? (
-              "each vault they are in gets a new key, made in a manager's browser, without them."
-            ) : rekeyCount === 0 ? (
+            {rekeyCount === 0 ? (
               "they are in no vault shared with anyone else: there is nothing to re-key."
             ) : (
               <>
@@ -211,28 +213,26 @@ export function OffboardStartView({
         </ol>
       </Card>
 
-      {isAdmin && (
-        <Card>
-          <CardHeader
-            title="Manual steps"
-            description="A template adds the steps Coffer cannot do itself (accounts elsewhere, hardware)."
+      <Card>
+        <CardHeader
+          title="Manual steps"
+          description="A template adds the steps Coffer cannot do itself (accounts elsewhere, hardware)."
+        />
+        {loaded.templates.length === 0 ? (
+          <p className="text-sm text-stone-500">No offboarding templates yet.</p>
+        ) : (
+          <SelectField
+            label="Template"
+            value={templateId}
+            onChange={setTemplateId}
+            className="max-w-md"
+            options={loaded.templates.map((template) => ({
+              value: template.id,
+              label: `${template.name}${template.isDefault ? " (default)" : ""} · ${template.steps.length} ${template.steps.length === 1 ? "step" : "steps"}`,
+            }))}
           />
-          {loaded.templates.length === 0 ? (
-            <p className="text-sm text-stone-500">No offboarding templates yet.</p>
-          ) : (
-            <SelectField
-              label="Template"
-              value={templateId}
-              onChange={setTemplateId}
-              className="max-w-md"
-              options={loaded.templates.map((template) => ({
-                value: template.id,
-                label: `${template.name}${template.isDefault ? " (default)" : ""} · ${template.steps.length} ${template.steps.length === 1 ? "step" : "steps"}`,
-              }))}
-            />
-          )}
-        </Card>
-      )}
+        )}
+      </Card>
 
       {startError && !confirming && <Alert>{startError}</Alert>}
       <div className="flex flex-wrap gap-2">
@@ -271,46 +271,26 @@ export function OffboardStartView({
   );
 }
 
-async function loadPerson(userId: string, isAdmin: boolean): Promise<Loaded> {
-  if (isAdmin) {
-    const [{ people }, { vaults }, { templates }] = await Promise.all([
-      checklistApi.people(),
-      offboardingApi.adminVaults(),
-      checklistApi.templates(),
-    ]);
-    const found = people.find((entry) => entry.userId === userId);
-    return {
-      person: found
-        ? {
-            userId,
-            name: found.name ?? found.email,
-            email: found.email,
-            role: found.role,
-            status: found.status,
-            openOffboardingId:
-              found.openChecklists.find((checklist) => checklist.kind === "offboarding")?.id ??
-              null,
-          }
-        : null,
-      vaults,
-      templates: templates.filter((template) => template.kind === "offboarding"),
-    };
-  }
-  // A manager offboards members of vaults they manage: the directory names them.
-  const { users } = await vaultApi.directory();
-  const found = users.find((entry) => entry.userId === userId);
+async function loadPerson(userId: string): Promise<Loaded> {
+  const [{ people }, { vaults }, { templates }] = await Promise.all([
+    checklistApi.people(),
+    offboardingApi.adminVaults(),
+    checklistApi.templates(),
+  ]);
+  const found = people.find((entry) => entry.userId === userId);
   return {
     person: found
       ? {
           userId,
-          name: found.name,
+          name: found.name ?? found.email,
           email: found.email,
-          role: "member",
-          status: null,
-          openOffboardingId: null,
+          role: found.role,
+          status: found.status,
+          openOffboardingId:
+            found.openChecklists.find((checklist) => checklist.kind === "offboarding")?.id ?? null,
         }
       : null,
-    vaults: null,
-    templates: [],
+    vaults,
+    templates: templates.filter((template) => template.kind === "offboarding"),
   };
 }

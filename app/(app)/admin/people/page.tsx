@@ -11,7 +11,7 @@ export default async function PeoplePage() {
   const account = await shellAccount(await adminPageSession());
   return (
     <AppShell account={account}>
-      <PeopleView currentUserId={account.userId} />
+      <PeopleView currentUserId={account.userId} currentRole={account.role} />
     </AppShell>
   );
 }
