@@ -20,16 +20,31 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** Chromium's console line for a blocked resource or script names the policy. */
+const cspViolation = /Content Security Policy/i;
+
 /**
  * Fails the test on any console error or uncaught page error: a page that logs an error is
- * broken even when the flow completes.
+ * broken even when the flow completes. A Content-Security-Policy violation always counts, even
+ * when an allowed pattern matches it by chance (its text quotes the policy and its nonce).
  */
 export function watchForErrors(page: Page, allowed: RegExp[] = []): () => string[] {
   const errors: string[] = [];
+  // Chromium logs a refused script or resource, but a refused eval() only throws: this makes
+  // every violation a console error, whatever caught the exception.
+  void page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(
+        `Content Security Policy violation: ${event.effectiveDirective} blocked ${event.blockedURI}`,
+      );
+    });
+  });
   page.on("console", (message) => {
     if (message.type() !== "error") return;
     const text = message.text();
-    if (!allowed.some((pattern) => pattern.test(text))) errors.push(text);
+    if (cspViolation.test(text) || !allowed.some((pattern) => pattern.test(text))) {
+      errors.push(text);
+    }
   });
   page.on("pageerror", (error) => errors.push(error.message));
   return () => errors;
