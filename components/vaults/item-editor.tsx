@@ -68,10 +68,13 @@ export function ItemEditor({
   draft,
   onChange,
   onRevealExisting,
+  showProblems = false,
 }: {
   draft: Draft;
   onChange: (draft: Draft) => void;
   onRevealExisting?: () => void;
+  /** Set once a save was refused: each field then says what is wrong with it. */
+  showProblems?: boolean;
 }) {
   const update = (change: Partial<Draft>) => onChange({ ...draft, ...change });
   const updateField = (key: number, change: Partial<DraftField>) =>
@@ -184,6 +187,7 @@ export function ItemEditor({
               update({ fields: draft.fields.filter((other) => other.key !== field.key) })
             }
             onRevealExisting={onRevealExisting}
+            showProblem={showProblems}
           />
         ))}
         <Button
@@ -220,20 +224,20 @@ function FieldEditor({
   onChange,
   onRemove,
   onRevealExisting,
+  showProblem,
 }: {
   field: DraftField;
   onChange: (change: Partial<DraftField>) => void;
   onRemove: () => void;
   onRevealExisting?: () => void;
+  showProblem: boolean;
 }) {
   const id = useId();
   const [shown, setShown] = useState(false);
   const [generating, setGenerating] = useState(false);
-  // Shown once the person leaves the field (clicking Save does), not while they type.
-  const [checked, setChecked] = useState(false);
   const masked = field.secret && !shown;
   const multiline = needsMultilineEditor(field);
-  const problem = checked ? fieldProblem(field) : null;
+  const problem = showProblem ? fieldProblem(field) : null;
   const problemId = `${id}-problem`;
   const describedBy = problem ? { "aria-describedby": problemId, "aria-invalid": true } : {};
   const inputClass =
@@ -294,7 +298,6 @@ function FieldEditor({
             autoComplete="off"
             spellCheck={false}
             onChange={(event) => onChange({ value: event.target.value })}
-            onBlur={() => setChecked(true)}
             {...describedBy}
             className={`${inputClass} font-mono text-xs ${masked ? "[-webkit-text-security:disc]" : ""}`}
           />
@@ -308,7 +311,6 @@ function FieldEditor({
             spellCheck={false}
             placeholder={field.kind === "totp" ? "Base32 seed or otpauth:// link" : undefined}
             onChange={(event) => onChange({ value: event.target.value })}
-            onBlur={() => setChecked(true)}
             {...describedBy}
             className={`${inputClass} font-mono text-sm`}
           />

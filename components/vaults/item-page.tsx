@@ -40,6 +40,8 @@ export function ItemPage({
   );
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
+  // Field problems appear once a save was tried, all at once, not while someone is typing.
+  const [triedToSave, setTriedToSave] = useState(false);
   const [conflict, setConflict] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -134,6 +136,7 @@ export function ItemPage({
   async function onSave() {
     if (!draft) return;
     const problem = draftProblem(draft);
+    setTriedToSave(true);
     if (problem) {
       setSaveError(problem);
       return;
@@ -195,6 +198,7 @@ export function ItemPage({
               <Button
                 onClick={() => {
                   setNotice(null);
+                  setTriedToSave(false);
                   setDraft(toDraft(plaintext));
                 }}
               >
@@ -248,6 +252,7 @@ export function ItemPage({
               draft={draft}
               onChange={setDraft}
               onRevealExisting={() => report("reveal")}
+              showProblems={triedToSave}
             />
             {saveError && <Alert className="mt-4">{saveError}</Alert>}
             <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">

@@ -59,6 +59,16 @@ const envFile = {
     ["PLAIN", "value"],
   ] as const,
 };
+// A TLS key as a .env holds it: a double-quoted value spanning lines.
+const pemVariable = {
+  name: "TLS_KEY",
+  value: [
+    "-----BEGIN PRIVATE KEY-----",
+    "MC4CAQAwBQYDK2VwBCIEIBVm0fLp2x3c1UtQ0m3p3Cz8m3hJb1sQ2x6h7yZ3Yx9k",
+    "-----END PRIVATE KEY-----",
+  ].join("\n"),
+};
+const badTotpSeed = "not a seed!";
 const note = { title: "Onboarding notes", notes: "Ask Olive for the VPN profile." };
 const CLIPBOARD_CLEAR_SECONDS = 3;
 
@@ -126,6 +136,12 @@ async function revealSecret(page: Page, name: string, value: string) {
   expect(await group.innerText()).not.toContain(value);
   await group.getByRole("button", { name: "Reveal" }).click();
   await group.getByText(value, { exact: true }).waitFor();
+}
+
+/** Saves an edit of an existing item and waits for the revision it became. */
+async function saveEdit(page: Page) {
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await page.getByText(/^Saved as revision \d+\.$/).waitFor();
 }
 
 async function expectPlainField(page: Page, name: string, value: string) {
@@ -273,6 +289,63 @@ describe("vault items", () => {
     await saveNewItem(ownerPage, envFile.title);
     for (const [name, value] of envFile.entries) await revealSecret(ownerPage, name, value);
     expect(await ownerPage.getByText("Sandbox settings").count()).toBe(0);
+  });
+
+  it("a PEM key pasted as .env keeps every line break through an edit and a save", async () => {
+    await ownerPage.getByRole("button", { name: "Edit" }).click();
+    await ownerPage.getByLabel("Paste .env").fill(`${pemVariable.name}="${pemVariable.value}"\n`);
+    await ownerPage.getByRole("button", { name: "Import" }).click();
+    await ownerPage.getByRole("status").filter({ hasText: "Imported 1 variable." }).waitFor();
+    const tagName = () => valueInput(ownerPage, pemVariable.name).evaluate((e) => e.tagName);
+    // An <input> would strip the line breaks from its value on the next keystroke.
+    expect(await tagName()).toBe("TEXTAREA");
+    await saveEdit(ownerPage);
+
+    // The next edit types into the key itself, which is where the line breaks used to go.
+    await ownerPage.getByRole("button", { name: "Edit" }).click();
+    expect(await tagName()).toBe("TEXTAREA");
+    const editor = valueInput(ownerPage, pemVariable.name);
+    await editor.focus();
+    await ownerPage.keyboard.press("Control+End");
+    await ownerPage.keyboard.type(" ");
+    await ownerPage.keyboard.press("Backspace");
+    expect(await editor.inputValue()).toBe(pemVariable.value);
+    await saveEdit(ownerPage);
+
+    const group = fieldGroup(ownerPage, `${pemVariable.name} (secret)`);
+    await group.getByRole("button", { name: "Reveal" }).click();
+    const shown = ownerPage.getByTestId(`field-value-${pemVariable.name}`);
+    expect(await shown.innerText()).toBe(pemVariable.value);
+  });
+
+  it("an invalid one-time code seed is refused at save, on its field, with nothing lost", async () => {
+    await ownerPage.getByRole("button", { name: "Edit" }).click();
+    await valueInput(ownerPage, "PLAIN").fill("edited before the refusal");
+    await ownerPage.getByRole("button", { name: "Add variable" }).click();
+    await ownerPage.getByLabel("Field name").last().fill("OTP");
+    await ownerPage.getByLabel("Kind").last().selectOption("totp");
+    const seed = valueInput(ownerPage, "OTP");
+    await seed.fill(badTotpSeed);
+    await ownerPage.getByRole("button", { name: "Save", exact: true }).click();
+
+    await ownerPage
+      .getByRole("alert")
+      .filter({ hasText: "OTP: This is not a valid TOTP seed" })
+      .waitFor();
+    expect(await seed.getAttribute("aria-invalid")).toBe("true");
+    const describedBy = (await seed.getAttribute("aria-describedby")) ?? "";
+    expect(await ownerPage.locator(`[id="${describedBy}"]`).innerText()).toMatch(
+      /^This is not a valid TOTP seed\. Paste the base32 secret/,
+    );
+    // Still the form, with every edit in it.
+    expect(await seed.inputValue()).toBe(badTotpSeed);
+    expect(await valueInput(ownerPage, "PLAIN").inputValue()).toBe("edited before the refusal");
+    expect(await valueInput(ownerPage, pemVariable.name).inputValue()).toBe(pemVariable.value);
+
+    await seed.fill("JBSWY3DPEHPK3PXP");
+    await saveEdit(ownerPage);
+    await revealSecret(ownerPage, "PLAIN", "edited before the refusal");
+    expect(await ownerPage.getByText("Not a valid TOTP seed").count()).toBe(0);
   });
 
   it("a secure note is saved and read back", async () => {
@@ -534,6 +607,9 @@ describe("vault items", () => {
       "OPENSSH PRIVATE KEY",
       "hello world",
       "GREETING",
+      pemVariable.name,
+      "BEGIN PRIVATE KEY",
+      badTotpSeed,
       note.notes,
       login.title,
       database.title,
