@@ -40,6 +40,21 @@ export async function findLoginRecord(email: string) {
   });
 }
 
+/** How many accounts use each set of KDF parameters: what a decoy prelogin answer draws from. */
+export async function countKdfParameterSets() {
+  const prisma = await db();
+  const groups = await prisma.user.groupBy({
+    by: ["kdfAlg", "kdfOpsLimit", "kdfMemLimit"],
+    _count: { _all: true },
+  });
+  return groups.map((group) => ({
+    alg: group.kdfAlg,
+    opslimit: group.kdfOpsLimit,
+    memlimit: group.kdfMemLimit,
+    accounts: group._count._all,
+  }));
+}
+
 export async function findSessionUser(userId: string) {
   const prisma = await db();
   return prisma.user.findUnique({
