@@ -50,6 +50,7 @@ const actionLabels: Record<string, string> = {
   "session.revoke": "Session signed out",
   "session.revoke_others": "Other sessions signed out",
   "account.password_change": "Master password changed",
+  "account.kdf_upgrade": "Password protection strengthened",
   "invite.create": "Invite created",
   "invite.revoke": "Invite revoked",
   "vault.create": "Vault created",

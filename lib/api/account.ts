@@ -70,3 +70,10 @@ export const changePasswordRequest = z.object({
   wrappedUserKey: envelope,
 });
 export type ChangePasswordRequest = z.infer<typeof changePasswordRequest>;
+
+/**
+ * Bringing an account's KDF parameters up to the current target after a sign-in: the same
+ * proof and replacement as a password change, with the password itself unchanged.
+ */
+export const kdfUpgradeRequest = changePasswordRequest;
+export type KdfUpgradeRequest = z.infer<typeof kdfUpgradeRequest>;

@@ -1,12 +1,12 @@
-import { deriveAccountKeys, deriveRoot, getSodium, slowHash, type KdfParams } from "@/lib/crypto";
+import {
+  deriveAccountKeys,
+  deriveRoot,
+  getSodium,
+  isBelowKdfFloor,
+  slowHash,
+  type KdfParams,
+} from "@/lib/crypto";
 import type { KdfRequest, KdfResponse } from "./kdf.worker";
-
-/**
- * Parameters below this floor are refused even when the server asks for them: a malicious or
- * broken server must not be able to make us derive keys cheaply.
- */
-const MIN_OPSLIMIT = 2;
-const MIN_MEMLIMIT = 32 * 1024 * 1024;
 
 let worker: Worker | null = null;
 let nextRequestId = 1;
@@ -50,7 +50,8 @@ export async function slowHashInWorker(
   salt: Uint8Array,
   params: KdfParams,
 ): Promise<Uint8Array> {
-  if (params.opslimit < MIN_OPSLIMIT || params.memlimit < MIN_MEMLIMIT) {
+  // A malicious or broken server must not be able to make us derive keys cheaply.
+  if (isBelowKdfFloor(params)) {
     throw new Error("The server asked for key derivation settings that are too weak.");
   }
   if (typeof Worker === "undefined") {

@@ -1,4 +1,4 @@
-import { changePasswordRequest, type NewAccount } from "@/lib/api/account";
+import { changePasswordRequest, kdfUpgradeRequest, type NewAccount } from "@/lib/api/account";
 import { challengeResponse } from "@/lib/api/auth";
 import { revokedCountResponse } from "@/lib/api/session";
 import {
@@ -8,6 +8,7 @@ import {
   KDF_V1,
   formatSecretKey,
   loginMessage,
+  needsKdfUpgrade,
   newSalt,
   newSecretKey,
   parseSecretKey,
@@ -15,9 +16,11 @@ import {
   signMessage,
   toBase64Url,
   unwrapUserKey,
+  upgradedKdfParams,
   wrapPrivateKey,
   wrapUserKey,
   CryptoError,
+  type KdfParams,
 } from "@/lib/crypto";
 import { api } from "./api";
 import {
@@ -82,9 +85,64 @@ export async function signInAndUnlock(input: {
     const keyring = await loadKeyring(keys.accountUnlockKey);
     if (secretKey.typed) await saveSecretKey(email, secretKey.formatted);
     setKeyring(keyring);
+    if (needsKdfUpgrade(kdf)) {
+      // Best effort: the account still works on its old parameters, and the next sign-in
+      // tries again.
+      await upgradeKdf({
+        email,
+        password: input.password,
+        secretKey: secretKey.bytes,
+        stored: kdf,
+        loginPrivateKey: keys.loginKeyPair.privateKey,
+        keyring,
+      }).catch(() => undefined);
+    }
     return keyring;
   } finally {
     wipe(keys.accountUnlockKey, keys.loginKeyPair.privateKey, secretKey.bytes);
+  }
+}
+
+/**
+ * Brings an account made under older KDF parameters up to the current ones, straight after
+ * signing in: a fresh salt and Argon2id under the upgraded parameters give a new AUK and login
+ * key, the same userKey is re-wrapped, and the old login key signs for the change
+ * (docs/decisions/0016-kdf-parameters-upgrade.md).
+ */
+async function upgradeKdf(input: {
+  email: string;
+  password: string;
+  secretKey: Uint8Array;
+  stored: KdfParams;
+  loginPrivateKey: Uint8Array;
+  keyring: Keyring;
+}): Promise<void> {
+  const params = upgradedKdfParams(input.stored);
+  const salt = newSalt();
+  const keys = await deriveKeys(input.password, input.secretKey, salt, params);
+  try {
+    const challenge = await api("/api/v1/auth/challenge", {
+      method: "POST",
+      schema: challengeResponse,
+    });
+    const signature = signMessage(
+      input.loginPrivateKey,
+      loginMessage(window.location.origin, input.email, challenge.challengeId, challenge.nonce),
+    );
+    const body = kdfUpgradeRequest.parse({
+      challengeId: challenge.challengeId,
+      signature: toBase64Url(signature),
+      kdf: { ...params, salt: toBase64Url(salt) },
+      loginPublicKey: toBase64Url(keys.loginKeyPair.publicKey),
+      wrappedUserKey: wrapUserKey(
+        keys.accountUnlockKey,
+        input.keyring.userKey,
+        input.keyring.userId,
+      ),
+    });
+    await api("/api/v1/account/kdf-upgrade", { json: body });
+  } finally {
+    wipe(keys.accountUnlockKey, keys.loginKeyPair.privateKey);
   }
 }
 
@@ -223,7 +281,9 @@ export async function changeMasterPassword(input: {
     }
     input.onPhase?.("new");
     const newSaltBytes = newSalt();
-    newKeys = await deriveKeys(input.newPassword, secretKey.bytes, newSaltBytes, KDF_V1);
+    // Never below KDF_V1, and never lower than an account already has.
+    const newKdf = upgradedKdfParams(kdf);
+    newKeys = await deriveKeys(input.newPassword, secretKey.bytes, newSaltBytes, newKdf);
     input.onPhase?.("saving");
     const challenge = await api("/api/v1/auth/challenge", {
       method: "POST",
@@ -236,7 +296,7 @@ export async function changeMasterPassword(input: {
     const body = changePasswordRequest.parse({
       challengeId: challenge.challengeId,
       signature: toBase64Url(signature),
-      kdf: { ...KDF_V1, salt: toBase64Url(newSaltBytes) },
+      kdf: { ...newKdf, salt: toBase64Url(newSaltBytes) },
       loginPublicKey: toBase64Url(newKeys.loginKeyPair.publicKey),
       wrappedUserKey: wrapUserKey(newKeys.accountUnlockKey, keyring.userKey, keyring.userId),
     });

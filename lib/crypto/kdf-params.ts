@@ -1,7 +1,7 @@
 /**
  * Argon2id parameters for new accounts, and the target every existing account is brought up to
  * on its next sign-in. Stored per user next to the salt, so raising them locks nobody out
- * (docs/decisions/0014-kdf-parameters-upgrade.md).
+ * (docs/decisions/0016-kdf-parameters-upgrade.md).
  */
 export const KDF_V1 = { alg: "argon2id13", opslimit: 3, memlimit: 67108864 } as const;
 

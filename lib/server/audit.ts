@@ -16,6 +16,7 @@ export type AuditAction =
   | "session.revoke"
   | "session.revoke_others"
   | "account.password_change"
+  | "account.kdf_upgrade"
   | "invite.create"
   | "invite.revoke"
   | "vault.create"

@@ -119,3 +119,37 @@ export async function changePassword(
     },
   };
 }
+
+/**
+ * The browser's KDF upgrade after sign-in, in Node: derives again from a fresh salt under
+ * `kdf`, re-wraps the same userKey, and signs for the change with the current login key.
+ */
+export async function upgradeKdf(
+  client: ApiClient,
+  secrets: AccountSecrets,
+  kdf: KdfParams,
+  options: { signWith?: Uint8Array; salt?: Uint8Array } = {},
+) {
+  await getSodium();
+  const old = await client.proofFor(secrets);
+  const { userKey } = await client.unlock(old.accountUnlockKey);
+  const challenge = await client.challenge();
+  const signature = client.signChallenge(
+    options.signWith ?? old.loginPrivateKey,
+    secrets.email,
+    challenge,
+  );
+  const salt = options.salt ?? newSalt();
+  const root = deriveRoot(slowHash(secrets.password, salt, kdf), secrets.secretKey);
+  const { accountUnlockKey, loginKeyPair } = deriveAccountKeys(root);
+  const response = await client.request("/api/v1/account/kdf-upgrade", {
+    json: {
+      challengeId: challenge.challengeId,
+      signature,
+      kdf: { ...kdf, salt: toBase64Url(salt) },
+      loginPublicKey: toBase64Url(loginKeyPair.publicKey),
+      wrappedUserKey: wrapUserKey(accountUnlockKey, userKey, secrets.userId),
+    },
+  });
+  return { response, accountUnlockKey, userKey, previousAccountUnlockKey: old.accountUnlockKey };
+}

@@ -1,5 +1,5 @@
 // When an account's Argon2id parameters are due an upgrade, and what it upgrades to: the
-// comparison the client makes after every sign-in (docs/decisions/0014-kdf-parameters-upgrade.md).
+// comparison the client makes after every sign-in (docs/decisions/0016-kdf-parameters-upgrade.md).
 import { describe, expect, it } from "vitest";
 import {
   KDF_FLOOR,
