@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { base64url, clientId, envelope } from "./common";
 import { itemDto, publicBundleDto, vaultEnvironment } from "./vault";
+import { machineGrantInput, machineScope } from "./machine-grant";
 
 const keyVersion = z.number().int().positive();
 
-export const machineScope = z.enum(["read", "readwrite"]);
-export type MachineScopeDto = z.infer<typeof machineScope>;
+export { machineScope, type MachineScopeDto } from "./machine-grant";
 
 export const machineTokenKind = z.enum(["sa", "bt", "mt"]);
 export type MachineTokenKindDto = z.infer<typeof machineTokenKind>;
@@ -107,13 +107,7 @@ export const updateServiceAccountStatusRequest = z.object({
 /** A vault manager grants a vault to a service account they also manage. */
 export const grantServiceAccountRequest = z.object({
   serviceAccountId: z.string().min(1).max(64),
-  grant: z.object({
-    keyVersion,
-    scope: machineScope,
-    boxPublicKey: base64url(32),
-    sealedKey: base64url(80),
-    signature: base64url(64),
-  }),
+  grant: machineGrantInput,
   /** The trusted granters list with the granter added, when they were not on it yet. */
   trustedGranters: z.object({ envelope, baseRevision: z.number().int().positive() }).optional(),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { base64url, clientId, envelope } from "./common";
+import { machineGrantInput } from "./machine-grant";
 
 export const vaultRole = z.enum(["manage", "edit", "view"]);
 export type VaultRoleDto = z.infer<typeof vaultRole>;
@@ -141,8 +142,16 @@ export const rotateVaultRequest = z.object({
     .min(1)
     .max(5000),
   removeUserIds: z.array(z.string()).max(5000).default([]),
+  /** A fresh signed grant for every service account that keeps access. */
+  serviceAccountGrants: z
+    .array(machineGrantInput.extend({ serviceAccountId: z.string().min(1).max(64) }))
+    .max(1000)
+    .default([]),
+  removeServiceAccountIds: z.array(z.string()).max(1000).default([]),
 });
 export type RotateVaultRequest = z.infer<typeof rotateVaultRequest>;
+/** What a client sends: the lists it leaves out default to empty. */
+export type RotateVaultInput = z.input<typeof rotateVaultRequest>;
 
 export const rotateVaultResponse = z.object({ keyVersion });
 

@@ -10,7 +10,7 @@ import {
   type CreateItemRequest,
   type CreateVaultRequest,
   type GrantInput,
-  type RotateVaultRequest,
+  type RotateVaultInput,
   type UpdateItemRequest,
   type UpdateVaultRequest,
 } from "@/lib/api/vault";
@@ -57,7 +57,7 @@ export const vaultApi = {
     }),
   revisions: (vaultId: string) =>
     api(`${vaultPath(vaultId)}/revisions`, { schema: revisionsResponse }),
-  rotate: (vaultId: string, batch: RotateVaultRequest) =>
+  rotate: (vaultId: string, batch: RotateVaultInput) =>
     api(`${vaultPath(vaultId)}/rotate`, { json: batch, schema: rotateVaultResponse }),
   createItem: (vaultId: string, request: CreateItemRequest) =>
     api(`${vaultPath(vaultId)}/items`, { json: request, schema: itemDto }),

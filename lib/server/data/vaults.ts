@@ -363,9 +363,13 @@ export async function rotateVault(
         batch.grants.map((grant) => `${grant.userId}:${grant.role}`),
         "members",
       );
-      if (batch.grants.some((grant) => grant.keyVersion !== newKeyVersion)) {
+      if (
+        batch.grants.some((grant) => grant.keyVersion !== newKeyVersion) ||
+        batch.serviceAccountGrants.some((grant) => grant.keyVersion !== newKeyVersion)
+      ) {
         throw new VaultConflictError("Grants must be for the new key version.");
       }
+      await expectMachineGrants(tx, vaultId, batch, expect);
       // As when sharing: a new key sealed to a box key the member no longer holds would lock
       // them out of the vault at the next version.
       const recipients = await tx.user.findMany({
@@ -408,6 +412,17 @@ export async function rotateVault(
       }
       // Old sealed copies go: nobody can fetch a superseded key from the server any more.
       await tx.vaultKeyGrant.deleteMany({ where: { vaultId } });
+      await tx.serviceAccountGrant.deleteMany({ where: { vaultId } });
+      if (batch.serviceAccountGrants.length) {
+        await tx.serviceAccountGrant.createMany({
+          data: batch.serviceAccountGrants.map(({ serviceAccountId, ...grant }) => ({
+            vaultId,
+            serviceAccountId,
+            granterId,
+            ...grant,
+          })),
+        });
+      }
       await tx.vaultKeyGrant.createMany({
         data: batch.grants.map((grant) => ({
           vaultId,
@@ -433,6 +448,46 @@ export async function rotateVault(
 }
 
 export type { VaultRoleDto };
+
+/**
+ * Service accounts keep access through a rotation exactly like people: the batch must carry a
+ * new grant, with an unchanged scope, for every account granted at the old version that is not
+ * being removed, each sealed to the box key the account holds.
+ */
+async function expectMachineGrants(
+  tx: Transaction,
+  vaultId: string,
+  batch: RotateVaultRequest,
+  expect: (actual: string[], given: string[], what: string) => void,
+) {
+  const current = await tx.serviceAccountGrant.findMany({
+    where: { vaultId, keyVersion: batch.expectedKeyVersion },
+    select: {
+      serviceAccountId: true,
+      scope: true,
+      serviceAccount: { select: { boxPublicKey: true } },
+    },
+  });
+  const removed = new Set(batch.removeServiceAccountIds);
+  const remaining = current.filter((grant) => !removed.has(grant.serviceAccountId));
+  expect(
+    remaining.map((grant) => `${grant.serviceAccountId}:${grant.scope}`),
+    batch.serviceAccountGrants.map((grant) => `${grant.serviceAccountId}:${grant.scope}`),
+    "machine access",
+  );
+  const boxKeyOf = new Map(
+    remaining.map((grant) => [grant.serviceAccountId, grant.serviceAccount.boxPublicKey]),
+  );
+  const index = batch.serviceAccountGrants.findIndex(
+    (grant) => boxKeyOf.get(grant.serviceAccountId) !== grant.boxPublicKey,
+  );
+  if (index >= 0) {
+    throw badRequest(
+      "A grant is sealed to another key.",
+      `serviceAccountGrants.${index}.boxPublicKey`,
+    );
+  }
+}
 
 /**
  * Every vault in the organisation with its members, for admins: that a vault exists and who is

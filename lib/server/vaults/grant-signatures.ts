@@ -1,6 +1,7 @@
 import "server-only";
-import { fromBase64Url, getSodium, verifyGrant } from "@/lib/crypto";
+import { fromBase64Url, getSodium, verifyGrant, verifyServiceAccountGrant } from "@/lib/crypto";
 import type { GrantInput } from "@/lib/api/vault";
+import type { MachineGrantInput } from "@/lib/api/machine-grant";
 import { badRequest } from "../errors";
 import { findGrantKeys } from "../data/vaults";
 
@@ -62,5 +63,43 @@ function signKeyOf(stored: string | undefined): Uint8Array | null {
     return fromBase64Url(stored);
   } catch {
     return null;
+  }
+}
+
+export interface MachineGrantToVerify {
+  field: string;
+  vaultId: string;
+  serviceAccountId: string;
+  grant: MachineGrantInput;
+}
+
+/**
+ * DO NOT REMOVE: the same rule for grants to service accounts. The machine refuses a grant
+ * not signed by a granter its managers pinned; the server refuses one not signed by the
+ * person storing it, so a forgery is never handed to a machine at all.
+ */
+export async function requireMachineGrantsSignedBy(
+  granterId: string,
+  grants: MachineGrantToVerify[],
+): Promise<void> {
+  if (!grants.length) return;
+  await getSodium();
+  const [granter] = await findGrantKeys([granterId]);
+  const granterKey = signKeyOf(granter?.signPublicKey);
+  for (const { field, vaultId, serviceAccountId, grant } of grants) {
+    const signed = {
+      vaultId,
+      serviceAccountId,
+      keyVersion: grant.keyVersion,
+      scope: grant.scope,
+      boxPublicKey: grant.boxPublicKey,
+      sealedKey: grant.sealedKey,
+    };
+    if (!granterKey || !verifyServiceAccountGrant(granterKey, signed, grant.signature)) {
+      throw badRequest(
+        "The grant is not signed by your identity key over these values.",
+        `${field}.signature`,
+      );
+    }
   }
 }

@@ -4,7 +4,10 @@ import { rotateVault } from "@/lib/server/data/vaults";
 import { canManageVault } from "@/lib/server/policies";
 import { recordAudit } from "@/lib/server/audit";
 import { offboardingRekeySteps } from "@/lib/server/offboarding/rekey";
-import { requireGrantsSignedBy } from "@/lib/server/vaults/grant-signatures";
+import {
+  requireGrantsSignedBy,
+  requireMachineGrantsSignedBy,
+} from "@/lib/server/vaults/grant-signatures";
 
 export const dynamic = "force-dynamic";
 
@@ -23,6 +26,15 @@ export const POST = route({
         grant,
       })),
     );
+    await requireMachineGrantsSignedBy(
+      session.userId,
+      body.serviceAccountGrants.map((grant, index) => ({
+        field: `serviceAccountGrants.${index}`,
+        vaultId,
+        serviceAccountId: grant.serviceAccountId,
+        grant,
+      })),
+    );
     const offboardings = offboardingRekeySteps(vaultId, body, session.userId);
     const keyVersion = await rotateVault(vaultId, session.userId, body, offboardings.inTransaction);
     for (const userId of body.removeUserIds) {
@@ -35,6 +47,16 @@ export const POST = route({
         targetId: userId,
       });
     }
+    for (const serviceAccountId of body.removeServiceAccountIds) {
+      await recordAudit({
+        action: "vault.unshare",
+        actorId: session.userId,
+        request,
+        vaultId,
+        targetType: "service_account",
+        targetId: serviceAccountId,
+      });
+    }
     await recordAudit({
       action: "vault.rotate",
       actorId: session.userId,
@@ -42,7 +64,12 @@ export const POST = route({
       vaultId,
       targetType: "vault",
       targetId: vaultId,
-      details: { keyVersion, items: body.items.length, members: body.grants.length },
+      details: {
+        keyVersion,
+        items: body.items.length,
+        members: body.grants.length,
+        serviceAccounts: body.serviceAccountGrants.length,
+      },
     });
     await offboardings.afterCommit();
     return { keyVersion };
