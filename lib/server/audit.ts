@@ -59,7 +59,18 @@ export type AuditAction =
   | "rotation.settings"
   | "rotation.interval"
   | "lockdown.start"
-  | "lockdown.lift";
+  | "lockdown.lift"
+  | "service_account.create"
+  | "service_account.status"
+  | "service_account.delete"
+  | "service_account.grant"
+  | "service_account.flag"
+  | "token.create"
+  | "token.revoke"
+  | "token.use"
+  | "token.exchange"
+  | "token.bootstrap_replay"
+  | "token.mint";
 
 /**
  * Records one security event. Ids and labels only: never a secret, a key, a ciphertext or an

@@ -155,3 +155,20 @@ export async function countActivePeople(userIds: string[]) {
   const prisma = await db();
   return prisma.user.count({ where: { id: { in: userIds }, status: "active" } });
 }
+
+/** Public bundles of the given people (managers shown with an account). */
+export async function findBundles(userIds: string[]) {
+  const prisma = await db();
+  return prisma.user.findMany({
+    where: { id: { in: [...new Set(userIds)] } },
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      signPublicKey: true,
+      boxPublicKey: true,
+      bundleSignature: true,
+    },
+  });
+}

@@ -1,7 +1,11 @@
 import "server-only";
 import type { z } from "zod";
 import { verifyServiceAccountBundle } from "@/lib/crypto/service-account-keys";
-import type { CreateServiceAccountRequest, serviceAccountSummaryDto } from "@/lib/api/machine";
+import type {
+  CreateServiceAccountRequest,
+  ServiceAccountDetailResponse,
+  serviceAccountSummaryDto,
+} from "@/lib/api/machine";
 import { badRequest, conflict, forbidden, notFound } from "../errors";
 import { isOrgAdmin } from "../policies";
 import type { SessionContext } from "../session";
@@ -9,7 +13,7 @@ import { getOrganization } from "../data/organization";
 import {
   countActivePeople,
   countManagedVaults,
-  findManagerCopy,
+  findBundles,
   findServiceAccount,
   insertServiceAccount,
   listServiceAccounts,
@@ -100,6 +104,46 @@ export async function requireManagesServiceAccount(
   return visible;
 }
 
-export async function managerCopyFor(session: SessionContext, serviceAccountId: string) {
-  return (await findManagerCopy(serviceAccountId, session.userId))?.sealedSaKey ?? null;
+export async function serviceAccountDetail(
+  session: SessionContext,
+  serviceAccountId: string,
+): Promise<ServiceAccountDetailResponse> {
+  const { account, grants, manages } = await requireVisibleServiceAccount(
+    session,
+    serviceAccountId,
+  );
+  const managers = await findBundles(account.managers.map((manager) => manager.userId));
+  return {
+    serviceAccount: {
+      id: account.id,
+      name: account.name,
+      description: account.description,
+      status: account.status,
+      maxTokenTtlSeconds: account.maxTokenTtlSeconds,
+      flaggedAt: account.flaggedAt?.toISOString() ?? null,
+      flagReason: account.flagReason,
+      vaultCount: new Set(grants.map((grant) => grant.vaultId)).size,
+      liveTokenCount: account._count.tokens,
+      createdAt: account.createdAt.toISOString(),
+      manages,
+      boxPublicKey: account.boxPublicKey,
+      signPublicKey: account.signPublicKey,
+      bundleSignature: account.bundleSignature,
+      wrappedBoxPrivateKey: account.wrappedBoxPrivateKey,
+      wrappedSignPrivateKey: account.wrappedSignPrivateKey,
+      trustedGranters: account.trustedGranters,
+      trustedGrantersRevision: account.trustedGrantersRevision,
+    },
+    sealedSaKey:
+      account.managers.find((manager) => manager.userId === session.userId)?.sealedSaKey ?? null,
+    managers: managers.map((person) => ({
+      userId: person.id,
+      email: person.email,
+      name: person.name,
+      signPublicKey: person.signPublicKey,
+      boxPublicKey: person.boxPublicKey,
+      bundleSignature: person.bundleSignature,
+    })),
+    grants,
+  };
 }
