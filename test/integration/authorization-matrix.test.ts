@@ -110,6 +110,16 @@ const routes: Route[] = [
   },
   {
     method: "POST",
+    path: "/vaults/[vaultId]/service-accounts",
+    url: (f) => `/api/v1/vaults/${f.vaultId}/service-accounts`,
+    body: () => ({
+      serviceAccountId: randomId(),
+      grant: { keyVersion: 1, scope: "read", boxPublicKey: key32, sealedKey: sealed, signature },
+    }),
+    allowed: managers,
+  },
+  {
+    method: "POST",
     path: "/vaults/[vaultId]/members",
     url: (f) => `/api/v1/vaults/${f.vaultId}/members`,
     body: (f) => ({

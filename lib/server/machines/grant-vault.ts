@@ -1,6 +1,6 @@
 import "server-only";
 import type { GrantServiceAccountRequest } from "@/lib/api/machine";
-import { badRequest, conflict } from "../errors";
+import { badRequest, conflict, HttpError } from "../errors";
 import { canManageVault } from "../policies";
 import type { SessionContext } from "../session";
 import { insertMachineGrant } from "../data/machine-vaults";
@@ -18,7 +18,14 @@ export async function grantVaultToServiceAccount(
   request: GrantServiceAccountRequest,
 ) {
   await canManageVault(session, vaultId);
-  const { account } = await requireManagesServiceAccount(session, request.serviceAccountId);
+  // The account is named in the body, not the path: an unknown one is a bad request.
+  const { account } = await requireManagesServiceAccount(session, request.serviceAccountId).catch(
+    (error: unknown) => {
+      throw error instanceof HttpError && error.status === 404
+        ? badRequest("No such service account.", "serviceAccountId")
+        : error;
+    },
+  );
   if (account.status !== "active") {
     throw conflict("This service account is disabled: enable it before granting vaults.");
   }
