@@ -7,9 +7,13 @@ import { addressMatcher, resolveClientAddress } from "./ip-address";
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * Cross-site request forgery guard for our own route handlers (next-auth's CSRF token covers
- * only its routes). Browsers send Origin on every state-changing fetch and Sec-Fetch-Site on
- * every request; non-browser clients (CLI, machines) send neither and do not use cookies.
+ * Cross-site request forgery guard for our own route handlers and next-auth's POSTs (DESIGN,
+ * Sessions). A foreign Origin or a cross-site Sec-Fetch-Site is refused outright. A request that
+ * carries a session cookie must also prove it came from our pages: a matching Origin or
+ * `Sec-Fetch-Site: same-origin`; a missing Origin is not proof (privacy tools strip it, older
+ * browsers omit it). Requests without a session cookie carry no authority to forge, so the
+ * CLI and other non-browser clients need neither header; a bearer token cannot be attached by a
+ * cross-site page, so it is exempt too.
  */
 export function assertSameOrigin(request: Request): void {
   if (safeMethods.has(request.method)) return;
@@ -21,6 +25,22 @@ export function assertSameOrigin(request: Request): void {
   if (fetchSite !== null && fetchSite !== "same-origin" && fetchSite !== "none") {
     throw forbidden("Cross-site request refused.");
   }
+  if (origin === appOrigin || fetchSite === "same-origin") return;
+  if (/^bearer\s/i.test(request.headers.get("authorization") ?? "")) return;
+  if (carriesSessionCookie(request.headers.get("cookie"))) {
+    throw forbidden("Request refused: it does not say it comes from this site.");
+  }
+}
+
+// next-auth's session cookie, `__Secure-` prefixed behind TLS and split into `.0`, `.1`… when
+// large.
+const sessionCookie = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
+
+function carriesSessionCookie(cookieHeader: string | null): boolean {
+  if (!cookieHeader) return false;
+  return cookieHeader
+    .split(";")
+    .some((pair) => sessionCookie.test((pair.split("=")[0] ?? "").trim()));
 }
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined>;
