@@ -30,20 +30,25 @@ async function securityHeaders(): Promise<Record<string, string>> {
 }
 
 function refuse(
+  request: http.IncomingMessage,
   response: http.ServerResponse,
   headers: Record<string, string>,
   status: number,
   code: string,
   message: string,
 ) {
-  // The body, if any, stays unread: close the connection rather than drain it.
   response.writeHead(status, {
     ...headers,
     "Content-Type": "application/json",
     "Cache-Control": "no-store",
-    Connection: "close",
   });
   response.end(JSON.stringify({ error: { code, message } }));
+  // Node discards the unread body (nothing is kept), so the client still reads this answer;
+  // closing at once would reset the connection under it. A body that never ends is cut off.
+  if (!request.complete) {
+    const cutOff = setTimeout(() => request.socket.destroy(), 10_000).unref();
+    request.once("end", () => clearTimeout(cutOff));
+  }
 }
 
 /** Refuses what must never reach Next.js; true when the request may go on. */
@@ -59,12 +64,20 @@ function admit(
     // Next.js answers a plain-text 500 to a segment it cannot decode (`%ff`, `%C0%AE`).
     for (const segment of pathname.split("/")) decodeURIComponent(segment);
   } catch {
-    refuse(response, headers, 400, "bad_request", "The address is not valid percent-encoding.");
+    refuse(
+      request,
+      response,
+      headers,
+      400,
+      "bad_request",
+      "The address is not valid percent-encoding.",
+    );
     return false;
   }
   const limit = bodyLimitFor(pathname);
   if (Number(request.headers["content-length"]) > limit) {
     refuse(
+      request,
       response,
       headers,
       413,
