@@ -19,6 +19,8 @@ export const auditEventDto = z.object({
   seq: z.number().int(),
   at: z.string(),
   actorId: z.string().nullable(),
+  /** A machine actor's id is its service account's. */
+  actorKind: z.enum(["user", "machine"]),
   action: z.string(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),

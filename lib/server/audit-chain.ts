@@ -7,6 +7,8 @@ export interface AuditRecord {
   seq: number;
   at: Date;
   actorId: string | null;
+  /** Absent for a person, "machine" for a service-account token. */
+  actorKind?: "machine";
   action: string;
   targetType: string | null;
   targetId: string | null;

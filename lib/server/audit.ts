@@ -79,6 +79,8 @@ export type AuditAction =
 export async function recordAudit(event: {
   action: AuditAction;
   actorId: string | null;
+  /** Set for a service-account token; a person is the default. */
+  actorKind?: "machine";
   request?: Request | Headers | Record<string, string | string[] | undefined>;
   targetType?: string;
   targetId?: string;
@@ -88,6 +90,7 @@ export async function recordAudit(event: {
   const headers = event.request instanceof Request ? event.request.headers : event.request;
   await appendAuditEvent({
     actorId: event.actorId,
+    ...(event.actorKind ? { actorKind: event.actorKind } : {}),
     action: event.action,
     targetType: event.targetType ?? null,
     targetId: event.targetId ?? null,

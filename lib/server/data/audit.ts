@@ -20,6 +20,7 @@ export async function appendAuditEvent(input: AuditInput) {
     await tx.auditEvent.create({
       data: {
         ...record,
+        actorKind: record.actorKind ?? "user",
         details: (record.details ?? {}) as Prisma.InputJsonValue,
         prevHash: head.lastHash,
         hash,
@@ -60,6 +61,7 @@ export async function listAuditEvents(filter: AuditFilter) {
       seq: true,
       at: true,
       actorId: true,
+      actorKind: true,
       action: true,
       targetType: true,
       targetId: true,
@@ -108,6 +110,7 @@ export async function verifyAuditChain(): Promise<{
         seq: row.seq,
         at: row.at,
         actorId: row.actorId,
+        ...(row.actorKind === "machine" ? { actorKind: "machine" as const } : {}),
         action: row.action,
         targetType: row.targetType,
         targetId: row.targetId,

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "AuditEvent" ADD COLUMN     "actorKind" TEXT NOT NULL DEFAULT 'user';
