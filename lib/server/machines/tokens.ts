@@ -12,6 +12,7 @@ import type { SessionContext } from "../session";
 import {
   exchangeBootstrapToken,
   findMachineToken,
+  findWrappedSaKey,
   insertMachineToken,
   listMachineTokens,
   revokeMachineToken,
@@ -194,4 +195,13 @@ export async function mintBootstrap(
   });
   if (!row) throw conflict("A token with this id exists; make a new one.");
   return machineTokenToDto(row);
+}
+
+export async function ownToken(principal: MachinePrincipal) {
+  const [row, wrappedSaKey] = await Promise.all([
+    findMachineToken(principal.tokenId),
+    findWrappedSaKey(principal.tokenId),
+  ]);
+  if (!row || !wrappedSaKey) throw notFound("No such token.");
+  return { ...machineTokenToDto(row), wrappedSaKey };
 }
