@@ -12,6 +12,7 @@ export async function auditEventDtos(query: AuditQuery) {
   });
   return events.map((event): AuditEventDto => ({
     ...event,
+    actorKind: event.actorKind === "machine" ? "machine" : "user",
     at: event.at.toISOString(),
     details: (event.details ?? {}) as Record<string, unknown>,
   }));
