@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { bodyLimitFor } from "@/lib/api/transport";
 import { HttpError, badRequest } from "./errors";
 import { assertSameOrigin } from "./request-origin";
 import {
@@ -74,14 +75,17 @@ export function route<
       assertSameOrigin(request);
       const session = await sessionCheck[options.access]();
       if (options.stepUp && session) requireStepUp(session);
-      const body = options.body ? validate(await readJson(request), options.body) : undefined;
-      const query = options.query
-        ? validate(Object.fromEntries(new URL(request.url).searchParams), options.query)
-        : undefined;
       const rawParams = (await context?.params) ?? {};
       const params = Object.fromEntries(
         Object.entries(rawParams).map(([key, value]) => [key, String(value)]),
       );
+      refuseUnstorable(params);
+      const searchParams = new URL(request.url).searchParams;
+      refuseUnstorable(Object.fromEntries(searchParams));
+      const body = options.body ? validate(await readJson(request), options.body) : undefined;
+      const query = options.query
+        ? validate(Object.fromEntries(searchParams), options.query)
+        : undefined;
       const result = await options.handler({
         request,
         body: body as never,
@@ -102,10 +106,83 @@ export function route<
 }
 
 async function readJson(request: Request): Promise<unknown> {
+  const text = await readBody(request, bodyLimitFor(new URL(request.url).pathname));
+  let value: unknown;
   try {
-    return await request.json();
+    value = JSON.parse(text);
   } catch {
     throw badRequest("The request body must be JSON.");
+  }
+  refuseUnstorable(value);
+  return value;
+}
+
+export const payloadTooLarge = (limit: number) =>
+  new HttpError(413, "payload_too_large", `The request body may be at most ${limit} bytes.`);
+
+/**
+ * The body as UTF-8 text, never more than `limit` bytes of it in memory: a declared length over
+ * the limit is refused unread, and a chunked body is counted as it arrives. scripts/serve.ts
+ * refuses the declared lengths already; this holds without it too.
+ */
+export async function readBody(request: Request, limit: number): Promise<string> {
+  if (Number(request.headers.get("content-length")) > limit) throw payloadTooLarge(limit);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      throw badRequest("The request body could not be read.");
+    }
+    if (chunk.done) break;
+    size += chunk.value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw payloadTooLarge(limit);
+    }
+    chunks.push(chunk.value);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw badRequest("The request body must be UTF-8 text.");
+  }
+}
+
+// Deeper than any contract in lib/api; it also bounds the walk below.
+const maxNesting = 32;
+
+// A lone surrogate has no UTF-8 encoding: the database driver fails on it as on a NUL.
+const unstorable = /\u0000|\p{Surrogate}/u;
+
+/**
+ * PostgreSQL cannot store a NUL character in text and fails the whole query, so one in any id,
+ * query value or body string (or key), or an unpaired surrogate, is refused here, naming where
+ * it was.
+ */
+function refuseUnstorable(input: unknown): void {
+  const pending: Array<{ value: unknown; path: string[] }> = [{ value: input, path: [] }];
+  while (pending.length) {
+    const { value, path } = pending.pop()!;
+    if (typeof value === "string") {
+      if (unstorable.test(value)) {
+        const field = path.join(".") || undefined;
+        throw badRequest(
+          `${field ?? "The request"} must not contain a NUL character or an unpaired surrogate.`,
+          field,
+        );
+      }
+    } else if (value !== null && typeof value === "object") {
+      if (path.length >= maxNesting) throw badRequest("The request body is nested too deeply.");
+      for (const [key, child] of Object.entries(value)) {
+        pending.push({ value: key, path });
+        pending.push({ value: child, path: [...path, key] });
+      }
+    }
   }
 }
 
