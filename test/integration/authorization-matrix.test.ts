@@ -109,6 +109,12 @@ const routes: Route[] = [
     allowed: managers,
   },
   {
+    method: "GET",
+    path: "/vaults/[vaultId]/service-accounts",
+    url: (f) => `/api/v1/vaults/${f.vaultId}/service-accounts`,
+    allowed: readers,
+  },
+  {
     method: "POST",
     path: "/vaults/[vaultId]/service-accounts",
     url: (f) => `/api/v1/vaults/${f.vaultId}/service-accounts`,

@@ -1,9 +1,17 @@
 import { route } from "@/lib/server/route";
 import { grantServiceAccountRequest } from "@/lib/api/machine";
 import { grantVaultToServiceAccount } from "@/lib/server/machines/grant-vault";
+import { serviceAccountsOfVault } from "@/lib/server/machines/vault-service-accounts";
 import { recordAudit } from "@/lib/server/audit";
 
 export const dynamic = "force-dynamic";
+
+export const GET = route({
+  access: "session",
+  handler: async ({ session, params }) => ({
+    serviceAccounts: await serviceAccountsOfVault(session, params.vaultId ?? ""),
+  }),
+});
 
 // Removing a service account from a vault goes through rotation (removeServiceAccountIds),
 // as for people: the key it held must stop opening anything new.
