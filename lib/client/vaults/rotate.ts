@@ -1,5 +1,9 @@
 import { buildRotationBatch, type RotationMember } from "@/lib/crypto/rotation";
 import type { Keyring } from "@/lib/client/keyring";
+import {
+  accountsKeptThroughRotation,
+  sealRotationGrants,
+} from "@/lib/client/service-accounts/rotation-grants";
 import { loadContacts, pinContacts, trustStatus } from "./contacts";
 import { openVault } from "./open-vault";
 import { isConflict, vaultApi } from "./vault-api";
@@ -16,11 +20,14 @@ export async function rotateVaultKey(input: {
   keyring: Keyring;
   vaultId: string;
   removeUserIds: string[];
+  /** Service accounts that lose access: they keep nothing that opens the new key. */
+  removeServiceAccountIds?: string[];
   onProgress: (done: number, total: number) => void;
   /** How many times to build and submit before a 409 is passed on (default 3). */
   maxAttempts?: number;
 }): Promise<number> {
   const { keyring, vaultId, removeUserIds } = input;
+  const removeServiceAccountIds = input.removeServiceAccountIds ?? [];
   const maxAttempts = input.maxAttempts ?? MAX_ATTEMPTS;
   for (let attempt = 1; ; attempt++) {
     const detail = await vaultApi.detail(vaultId);
@@ -31,8 +38,9 @@ export async function rotateVaultKey(input: {
       keyring,
       detail.members.filter((member) => !removed.has(member.userId)),
     );
+    const accounts = await accountsKeptThroughRotation(keyring, vaultId, removeServiceAccountIds);
     const { revisions } = await vaultApi.revisions(vaultId);
-    const { batch } = await buildRotationBatch(
+    const { batch, newKey } = await buildRotationBatch(
       {
         vaultId,
         currentKeyVersion: detail.vault.keyVersion,
@@ -46,8 +54,19 @@ export async function rotateVaultKey(input: {
       },
       { onProgress: input.onProgress },
     );
+    const serviceAccountGrants = sealRotationGrants({
+      keyring,
+      vaultId,
+      keyVersion: detail.vault.keyVersion + 1,
+      vaultKey: newKey,
+      accounts,
+    });
     try {
-      const { keyVersion } = await vaultApi.rotate(vaultId, batch);
+      const { keyVersion } = await vaultApi.rotate(vaultId, {
+        ...batch,
+        serviceAccountGrants,
+        removeServiceAccountIds,
+      });
       return keyVersion;
     } catch (error) {
       if (!isConflict(error) || attempt >= maxAttempts) throw error;

@@ -1,0 +1,129 @@
+import {
+  decryptTrustedGranters,
+  getSodium,
+  requireSodium,
+  sealVaultKey,
+  fromBase64Url,
+  signServiceAccountGrant,
+  toBase64Url,
+  type MachineScope,
+} from "@/lib/crypto";
+import type { RotateVaultInput } from "@/lib/api/vault";
+import type { VaultServiceAccountDto } from "@/lib/api/vault-service-accounts";
+import type { Keyring } from "@/lib/client/keyring";
+import { loadContacts } from "@/lib/client/vaults/contacts";
+import { unsealServiceAccountKey } from "@/lib/sdk/service-accounts";
+import { personKeys } from "./person-keys";
+import { accountTrust, pinnedAccountBoxKey, pinServiceAccounts } from "./pins";
+import { serviceAccountApi } from "./service-account-api";
+
+export type RotationAccount = {
+  id: string;
+  scope: MachineScope;
+  /** From this person's pin, never from the server's answer. */
+  boxPublicKey: string;
+};
+
+/** A rotation this person cannot complete alone: the accounts it names need their managers. */
+export class ServiceAccountRegrantError extends Error {
+  constructor(readonly accounts: VaultServiceAccountDto[]) {
+    super(regrantMessage(accounts));
+    this.name = "ServiceAccountRegrantError";
+  }
+}
+
+function regrantMessage(accounts: VaultServiceAccountDto[]): string {
+  const names = accounts.map((account) => `"${account.name}"`).join(", ");
+  const managers = [
+    ...new Set(accounts.flatMap((account) => account.managers.map((person) => person.email))),
+  ];
+  const who = managers.length ? managers.join(", ") : "an admin";
+  return (
+    `The service account${accounts.length > 1 ? "s" : ""} ${names} can read this vault, and only ` +
+    `${who} can give ${accounts.length > 1 ? "them" : "it"} the new key. Ask them to rotate, ` +
+    `or remove ${names} from this vault in the same rotation (its managers can grant it again).`
+  );
+}
+
+/**
+ * The accounts that keep access through a rotation, each checked like a remaining member:
+ * a changed key stops the rotation, a first-seen one is pinned on first use. Only a manager of
+ * an account can re-grant it, because the machine accepts grants only from the granters listed
+ * under its saKey (docs/decisions/0018-service-account-rotation.md).
+ */
+export async function accountsKeptThroughRotation(
+  keyring: Keyring,
+  vaultId: string,
+  removeServiceAccountIds: string[],
+): Promise<RotationAccount[]> {
+  const removed = new Set(removeServiceAccountIds);
+  const { serviceAccounts } = await serviceAccountApi.ofVault(vaultId);
+  const kept = serviceAccounts.filter((account) => !removed.has(account.id));
+  if (!kept.length) return [];
+  const unmanaged = kept.filter((account) => !account.manages);
+  if (unmanaged.length) throw new ServiceAccountRegrantError(unmanaged);
+  await getSodium();
+  let contacts = await loadContacts(keyring);
+  const firstSeen = kept.filter((account) => accountTrust(contacts, account) === "unknown");
+  if (firstSeen.length) contacts = await pinServiceAccounts(keyring, firstSeen, false);
+  const result: RotationAccount[] = [];
+  for (const account of kept) {
+    const boxPublicKey = pinnedAccountBoxKey(contacts, account, "pinned");
+    await requireListedGranter(keyring, account);
+    result.push({ id: account.id, scope: account.scope, boxPublicKey });
+  }
+  return result;
+}
+
+/** A grant from someone the machine does not trust would be refused by it: say so now. */
+async function requireListedGranter(keyring: Keyring, account: VaultServiceAccountDto) {
+  const detail = await serviceAccountApi.detail(account.id);
+  const saKey = unsealServiceAccountKey(personKeys(keyring), detail);
+  try {
+    const trusted = decryptTrustedGranters(
+      saKey,
+      detail.serviceAccount.trustedGranters,
+      account.id,
+      detail.serviceAccount.trustedGrantersRevision,
+    );
+    const ownKey = toBase64Url(keyring.signKeyPair.publicKey);
+    if (
+      !trusted.some((entry) => entry.userId === keyring.userId && entry.signPublicKey === ownKey)
+    ) {
+      throw new Error(
+        `"${account.name}" does not yet trust your grants. Grant it any vault once from its page, then rotate again.`,
+      );
+    }
+  } finally {
+    requireSodium().memzero(saKey);
+  }
+}
+
+/** The new key sealed and signed for every account that keeps access. */
+export function sealRotationGrants(input: {
+  keyring: Keyring;
+  vaultId: string;
+  keyVersion: number;
+  vaultKey: Uint8Array;
+  accounts: RotationAccount[];
+}): NonNullable<RotateVaultInput["serviceAccountGrants"]> {
+  return input.accounts.map((account) => {
+    const sealedKey = sealVaultKey(input.vaultKey, fromBase64Url(account.boxPublicKey));
+    const grant = {
+      vaultId: input.vaultId,
+      serviceAccountId: account.id,
+      keyVersion: input.keyVersion,
+      scope: account.scope,
+      boxPublicKey: account.boxPublicKey,
+      sealedKey,
+    };
+    return {
+      serviceAccountId: account.id,
+      keyVersion: grant.keyVersion,
+      scope: grant.scope,
+      boxPublicKey: grant.boxPublicKey,
+      sealedKey,
+      signature: signServiceAccountGrant(input.keyring.signKeyPair.privateKey, grant),
+    };
+  });
+}
