@@ -2,8 +2,15 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { bodyLimitFor } from "@/lib/api/transport";
-import { HttpError, badRequest } from "./errors";
-import { assertSameOrigin } from "./request-origin";
+import { parseBearerCredential, type MachineTokenKind } from "@/lib/crypto/machine-token";
+import { HttpError, badRequest, forbidden, unauthorized } from "./errors";
+import { assertSameOrigin, clientAddress } from "./request-origin";
+import {
+  authenticateMachineToken,
+  bearerOf,
+  type MachinePrincipal,
+} from "./machines/authenticate-token";
+import { recordBootstrapReplay } from "./machines/bootstrap-replay";
 import {
   requireAdmin,
   requireEnrolmentSession,
@@ -17,8 +24,10 @@ import { requireStepUp } from "./mfa/step-up";
  * Who may call a route. "pending": any live session, even one waiting for its second factor
  * (the MFA step itself). "enrolment": past the second factor but perhaps out of MFA policy
  * (adding a key). "session": fully signed in and within policy. "admin": that, and an admin.
+ * "machine": a service-account token in `Authorization: Bearer`, never a cookie.
  */
-type Access = "public" | "pending" | "enrolment" | "session" | "admin";
+type Access = "public" | "pending" | "enrolment" | "session" | "admin" | "machine";
+type SessionAccess = Exclude<Access, "machine">;
 
 const sessionCheck = {
   public: async () => null,
@@ -26,13 +35,15 @@ const sessionCheck = {
   enrolment: requireEnrolmentSession,
   session: requireSession,
   admin: requireAdmin,
-} satisfies Record<Access, () => Promise<SessionContext | null>>;
+} satisfies Record<SessionAccess, () => Promise<SessionContext | null>>;
 
-interface HandlerContext<Body, Query, Auth> {
+interface HandlerContext<Body, Query, Auth, Machine> {
   request: Request;
   body: Body;
   query: Query;
   session: Auth;
+  /** The token's principal on a "machine" route. */
+  machine: Machine;
   params: Record<string, string>;
 }
 
@@ -48,11 +59,16 @@ interface RouteOptions<
   status?: number;
   /** A sensitive action: needs a security-key check from the last five minutes. */
   stepUp?: boolean;
+  /** "machine" routes: the token kinds that may call (otherwise 403, no use spent). */
+  tokenKinds?: MachineTokenKind[];
+  /** "machine" routes: whether this call spends one of the token's uses (it does by default). */
+  consumeUse?: (kind: MachineTokenKind) => boolean;
   handler: (
     context: HandlerContext<
       Schema extends z.ZodType ? z.infer<Schema> : undefined,
       QuerySchema extends z.ZodType ? z.infer<QuerySchema> : undefined,
-      A extends "public" ? null : SessionContext
+      A extends "public" | "machine" ? null : SessionContext,
+      A extends "machine" ? MachinePrincipal : null
     >,
   ) => Promise<unknown>;
 }
@@ -72,9 +88,16 @@ export function route<
     context: { params: Promise<Record<string, string | string[]>> },
   ): Promise<Response> => {
     try {
-      assertSameOrigin(request);
-      const session = await sessionCheck[options.access]();
-      if (options.stepUp && session) requireStepUp(session);
+      let session: SessionContext | null = null;
+      let machine: MachinePrincipal | null = null;
+      if (options.access === "machine") {
+        // A bearer token cannot be attached by another site's page: no Origin check.
+        machine = await authenticateMachineRequest(request, options);
+      } else {
+        assertSameOrigin(request);
+        session = await sessionCheck[options.access as SessionAccess]();
+        if (options.stepUp && session) requireStepUp(session);
+      }
       const rawParams = (await context?.params) ?? {};
       const params = Object.fromEntries(
         Object.entries(rawParams).map(([key, value]) => [key, String(value)]),
@@ -91,6 +114,7 @@ export function route<
         body: body as never,
         query: query as never,
         session: session as never,
+        machine: machine as never,
         params,
       });
       if (result instanceof Response) return result;
@@ -103,6 +127,34 @@ export function route<
       return errorResponse(error);
     }
   };
+}
+
+const tokenKindRefusal: Record<MachineTokenKind, string> = {
+  sa: "A session token cannot do this.",
+  mt: "A minting token can only create bootstrap tokens; it reads nothing.",
+  bt: "Exchange this bootstrap token for a session token first.",
+};
+
+async function authenticateMachineRequest(
+  request: Request,
+  options: Pick<RouteOptions<undefined, undefined, "machine">, "tokenKinds" | "consumeUse">,
+): Promise<MachinePrincipal> {
+  const bearer = bearerOf(request);
+  const claimed = bearer ? parseBearerCredential(bearer) : null;
+  if (!bearer || !claimed) {
+    throw unauthorized("This route takes a service-account token: Authorization: Bearer coffer_….");
+  }
+  // The kind the credential claims is checked before anything is spent; authentication below
+  // refuses a credential whose claimed kind is not the token's.
+  if (!(options.tokenKinds ?? ["sa"]).includes(claimed.kind)) {
+    throw forbidden(tokenKindRefusal[claimed.kind]);
+  }
+  return authenticateMachineToken(bearer, clientAddress(request.headers), {
+    consume: options.consumeUse?.(claimed.kind) ?? true,
+    // Any presentation of a bootstrap token after its exchange is the interception alarm.
+    onReplay: (row) =>
+      recordBootstrapReplay({ serviceAccountId: row.serviceAccount.id, tokenId: row.id }, request),
+  });
 }
 
 async function readJson(request: Request): Promise<unknown> {
