@@ -23,6 +23,8 @@ const publicRoutes = new Set([
   "POST /auth/challenge",
   "POST /signup",
   "POST /invites/lookup",
+  // Browsers send violation reports without credentials.
+  "POST /csp-reports",
 ]);
 
 /** The second factor itself. */
@@ -60,9 +62,33 @@ function routesOnDisk(): RouteOnDisk[] {
 const concrete = (routePath: string) =>
   `/api/v1${routePath.replace(/\[[^\]]+\]/g, "AAAAAAAAAAAAAAAAAAAAAA")}`;
 
+/** Machine routes take a service-account token, never a cookie: any session gets 401. */
+const isMachineRoute = (route: RouteOnDisk) => route.path.startsWith("/machine/");
+
 const guarded = routesOnDisk().filter(
-  (route) => !publicRoutes.has(`${route.method} ${route.path}`),
+  (route) => !publicRoutes.has(`${route.method} ${route.path}`) && !isMachineRoute(route),
 );
+
+describe.each(inject("servers"))("machine routes refuse cookies on $kind", (server) => {
+  const machineRoutes = routesOnDisk().filter(isMachineRoute);
+  let owner: ApiClient;
+
+  beforeAll(async () => {
+    owner = (await signedInClient(server.url, ownerSecrets(server))).client;
+  });
+
+  it("has machine routes to check", () => {
+    expect(machineRoutes.length).toBeGreaterThan(0);
+  });
+
+  it.each(machineRoutes)("$method $path", async (route) => {
+    const response = await owner.request(concrete(route.path), {
+      method: route.method,
+      json: route.method === "GET" ? undefined : {},
+    });
+    expect(response.status, JSON.stringify(response.body)).toBe(401);
+  });
+});
 
 it("knows every public route it skips", () => {
   const onDisk = new Set(routesOnDisk().map((route) => `${route.method} ${route.path}`));
