@@ -132,7 +132,9 @@ describe("accounts", () => {
     await ownerPage.getByRole("button", { name: "Unlock" }).click();
     await ownerPage.getByRole("heading", { name: /Welcome/ }).waitFor({ timeout: 60_000 });
     await ownerPage.getByRole("heading", { name: "Coffer is locked" }).waitFor({ timeout: 15_000 });
+    // Back to the default period, and a reload so no six-second timer outlives this test.
     await ownerPage.evaluate(() => localStorage.removeItem("coffer.idleLockMinutes"));
+    await ownerPage.reload();
     await ownerPage.getByLabel("Master password", { exact: true }).fill(owner.password);
     await ownerPage.getByRole("button", { name: "Unlock" }).click();
     await ownerPage.getByRole("heading", { name: /Welcome/ }).waitFor({ timeout: 60_000 });
