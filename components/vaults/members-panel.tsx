@@ -9,6 +9,7 @@ import { buildGrant, pinnedBoxKey } from "@/lib/client/vaults/grants";
 import { rotateVaultKey } from "@/lib/client/vaults/rotate";
 import { vaultApi } from "@/lib/client/vaults/vault-api";
 import { useKeyring } from "@/components/keyring-provider";
+import { VaultServiceAccounts } from "@/components/service-accounts/vault-service-accounts";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -152,6 +153,11 @@ export function MembersPanel({
           );
         })}
       </ul>
+      <VaultServiceAccounts
+        vaultId={vaultId}
+        keyVersion={detail.vault.keyVersion}
+        onRotated={reload}
+      />
 
       <ConfirmDialog
         open={removing !== null}
