@@ -1,7 +1,8 @@
 // A CI job gets access the way a manager gives it: the manager creates a service account,
 // checks its fingerprint, grants it a vault and makes a token in the browser; a Node program
-// holding only that token reads and decrypts the secret with lib/sdk; the manager revokes the
-// token in the page and the program's next read is refused.
+// holding only that token reads and decrypts the secret with lib/sdk, also after the manager
+// rotates the vault key in the page; the manager revokes the token in the page and the
+// program's next read is refused.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import {
@@ -147,6 +148,19 @@ describe("service accounts", () => {
     const row = page.getByTestId("vault-service-account").filter({ hasText: accountName });
     await row.getByText("Machine").waitFor();
     await row.getByText("Read", { exact: true }).waitFor();
+  });
+
+  it("a key rotation in the page re-grants the account, and the program reads the new key", async () => {
+    await page.getByRole("tab", { name: "Settings" }).click();
+    await page.getByRole("button", { name: "Rotate key" }).click();
+    await page.getByText("Key rotated; the vault is now at key version 2.").waitFor();
+    const secrets = await new MachineClient(fetchHttpPort(server.url), token).readAll();
+    const vault = secrets.vaults.find((entry) => entry.name === vaultName);
+    expect(vault?.keyVersion).toBe(2);
+    const item = vault?.items.find((entry) => entry.plaintext.title === secret.title);
+    expect(item?.plaintext.fields.find((field) => field.name === "Password")?.value).toBe(
+      secret.password,
+    );
   });
 
   it("the manager revokes the token and the program's next read is refused", async () => {
