@@ -1,8 +1,9 @@
 // A CI job gets access the way a manager gives it: the manager creates a service account,
 // checks its fingerprint, grants it a vault and makes a token in the browser; a Node program
 // holding only that token reads and decrypts the secret with lib/sdk, also after the manager
-// rotates the vault key in the page; the manager revokes the token in the page and the
-// program's next read is refused.
+// rotates the vault key in the page; a vault manager who does not manage the account is told
+// who can rotate instead of sealing a grant the machine would refuse; the manager revokes the
+// token in the page and the program's next read is refused.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import {
@@ -15,7 +16,7 @@ import { serviceAccountDetailResponse } from "../../lib/api/machine";
 import { MachineClient } from "../../lib/sdk/machine-client";
 import { SdkError, fetchHttpPort } from "../../lib/sdk/http-port";
 import { launchChromium, watchForErrors } from "../support/browser";
-import { setUpOwnerInBrowser } from "../support/browser-flows";
+import { setUpOwnerInBrowser, waitForHome } from "../support/browser-flows";
 import { openFromNav } from "../support/e2e-steps";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -24,6 +25,11 @@ const owner = {
   name: "Olive Owner",
   email: "olive@acme.test",
   password: "a long and memorable passphrase",
+};
+const colleague = {
+  name: "Bea Builder",
+  email: "bea@acme.test",
+  password: "bea's own long passphrase",
 };
 const vaultName = "CI secrets";
 const secret = { title: "Registry login", username: "ci@acme.test", password: "ci-Secret-77" };
@@ -35,6 +41,14 @@ let page: Page;
 let errors: () => string[];
 let token = "";
 let serviceAccountId = "";
+
+async function openVault(on: Page) {
+  await openFromNav(on, "Vaults");
+  await on
+    .getByRole("list", { name: "Your vaults" })
+    .getByRole("link", { name: new RegExp(vaultName) })
+    .click();
+}
 
 beforeAll(async () => {
   await getSodium();
@@ -139,11 +153,7 @@ describe("service accounts", () => {
   });
 
   it("the vault lists the account among its members with a machine badge", async () => {
-    await openFromNav(page, "Vaults");
-    await page
-      .getByRole("list", { name: "Your vaults" })
-      .getByRole("link", { name: new RegExp(vaultName) })
-      .click();
+    await openVault(page);
     await page.getByRole("tab", { name: "Members" }).click();
     const row = page.getByTestId("vault-service-account").filter({ hasText: accountName });
     await row.getByText("Machine").waitFor();
@@ -161,6 +171,45 @@ describe("service accounts", () => {
     expect(item?.plaintext.fields.find((field) => field.name === "Password")?.value).toBe(
       secret.password,
     );
+  });
+
+  it("a vault manager who does not manage the account is told who can rotate", async () => {
+    await openFromNav(page, "People");
+    await page.getByLabel("Email").fill(colleague.email);
+    await page.getByRole("button", { name: "Create invite" }).click();
+    const link = page.getByTestId("invite-link");
+    await link.waitFor();
+    const colleaguePage = await (await browser.newContext()).newPage();
+    const colleagueErrors = watchForErrors(colleaguePage);
+    await colleaguePage.goto((await link.inputValue()).trim());
+    await colleaguePage.getByLabel("Your name").fill(colleague.name);
+    await colleaguePage.getByLabel("Master password", { exact: true }).fill(colleague.password);
+    await colleaguePage.getByLabel("Confirm master password").fill(colleague.password);
+    await colleaguePage.getByRole("button", { name: "Create account" }).click();
+    await colleaguePage.getByLabel("I have saved my Emergency Kit").check({ timeout: 60_000 });
+    await colleaguePage.getByRole("button", { name: "Continue" }).click();
+    await waitForHome(colleaguePage);
+
+    await openVault(page);
+    await page.getByRole("tab", { name: "Members" }).click();
+    await page.getByRole("button", { name: "Add member" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog
+      .getByLabel("Person")
+      .selectOption({ label: `${colleague.name} <${colleague.email}>` });
+    await dialog.getByLabel("I compared the fingerprint").check();
+    await dialog.getByLabel("Role").selectOption("manage");
+    await dialog.getByRole("button", { name: "Share" }).click();
+    await page.getByTestId("member-row").filter({ hasText: colleague.email }).waitFor();
+
+    await openVault(colleaguePage);
+    await colleaguePage.getByRole("tab", { name: "Settings" }).click();
+    await colleaguePage.getByRole("button", { name: "Rotate key" }).click();
+    const refusal = colleaguePage.getByRole("alert").filter({ hasText: accountName });
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toContain(owner.email);
+    expect(colleagueErrors()).toEqual([]);
+    await colleaguePage.context().close();
   });
 
   it("the manager revokes the token and the program's next read is refused", async () => {
