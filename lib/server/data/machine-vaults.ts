@@ -25,74 +25,33 @@ export interface MachineItemRow {
 }
 
 /**
- * Everything a token's scope covers, in three plain statements: the account's keys and the
- * token's copy of saKey, the vaults with the account's grant at each vault's current key
- * version (a grant left at an older version opens nothing current), and their items.
+ * The vaults a token's scope covers, with the account's grant at each vault's current key
+ * version (a grant left at an older version opens nothing current), and their items: two plain
+ * statements, the account's keys having come with the token itself.
  */
-export async function loadMachineAccess(input: {
+export async function loadMachineVaults(input: {
   serviceAccountId: string;
-  tokenId: string;
   /** Empty: every granted vault. */
   vaultIds: string[];
 }) {
   const prisma = await db();
   const scoped = input.vaultIds.length > 0;
-  const [account, token, vaults] = await Promise.all([
-    prisma.serviceAccount.findUnique({
-      where: { id: input.serviceAccountId },
-      select: {
-        id: true,
-        name: true,
-        boxPublicKey: true,
-        signPublicKey: true,
-        wrappedBoxPrivateKey: true,
-        wrappedSignPrivateKey: true,
-        trustedGranters: true,
-        trustedGrantersRevision: true,
-      },
-    }),
-    prisma.machineToken.findUnique({
-      where: { id: input.tokenId },
-      select: {
-        id: true,
-        serviceAccountId: true,
-        kind: true,
-        name: true,
-        wrappedSaKey: true,
-        expiresAt: true,
-        usesLeft: true,
-        maxUses: true,
-        allowedCidrs: true,
-        vaultIds: true,
-        readOnly: true,
-        createdById: true,
-        parentTokenId: true,
-        createdAt: true,
-        revokedAt: true,
-        revokedReason: true,
-        suspendedAt: true,
-        exchangedAt: true,
-        lastUsedAt: true,
-        lastUsedAddress: true,
-      },
-    }),
-    prisma.$queryRaw<MachineVaultRow[]>`
-      SELECT v."id", v."encryptedName", v."environment"::text AS "environment", v."keyVersion",
-             g."scope"::text AS "scope", g."boxPublicKey", g."sealedKey", g."signature",
-             g."granterId"
-      FROM "ServiceAccountGrant" g JOIN "Vault" v
-        ON v."id" = g."vaultId" AND v."keyVersion" = g."keyVersion"
-      WHERE g."serviceAccountId" = ${input.serviceAccountId}
-        AND (${!scoped} OR v."id" = ANY(${input.vaultIds}::text[]))
-      ORDER BY v."createdAt" ASC`,
-  ]);
+  const vaults = await prisma.$queryRaw<MachineVaultRow[]>`
+    SELECT v."id", v."encryptedName", v."environment"::text AS "environment", v."keyVersion",
+           g."scope"::text AS "scope", g."boxPublicKey", g."sealedKey", g."signature",
+           g."granterId"
+    FROM "ServiceAccountGrant" g JOIN "Vault" v
+      ON v."id" = g."vaultId" AND v."keyVersion" = g."keyVersion"
+    WHERE g."serviceAccountId" = ${input.serviceAccountId}
+      AND (${!scoped} OR v."id" = ANY(${input.vaultIds}::text[]))
+    ORDER BY v."createdAt" ASC`;
   const items = vaults.length
     ? await prisma.$queryRaw<MachineItemRow[]>`
         SELECT "id", "vaultId", "keyVersion", "revision", "ciphertext", "createdAt", "updatedAt"
         FROM "Item" WHERE "vaultId" = ANY(${vaults.map((vault) => vault.id)}::text[])
         ORDER BY "createdAt" ASC, "id" ASC`
     : [];
-  return { account, token, vaults, items };
+  return { vaults, items };
 }
 
 /** The account's live grant to one vault (at its current key version), if any. */

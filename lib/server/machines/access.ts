@@ -1,7 +1,7 @@
 import "server-only";
 import type { MachineAccessResponse } from "@/lib/api/machine";
 import { forbidden, notFound } from "../errors";
-import { findMachineGrant, loadMachineAccess } from "../data/machine-vaults";
+import { findMachineGrant, loadMachineVaults } from "../data/machine-vaults";
 import type { MachinePrincipal } from "./authenticate-token";
 import { machineTokenToDto } from "./tokens";
 
@@ -21,17 +21,34 @@ export function requireReadingToken(principal: MachinePrincipal) {
 
 export async function machineAccess(principal: MachinePrincipal): Promise<MachineAccessResponse> {
   requireReadingToken(principal);
-  const { account, token, vaults, items } = await loadMachineAccess(principal);
-  if (!account || !token) throw notFound("No such service account.");
+  const { token } = principal;
+  const { vaults, items } = await loadMachineVaults(principal);
   const itemsOf = new Map<string, typeof items>();
   for (const item of items) {
     const list = itemsOf.get(item.vaultId);
     if (list) list.push(item);
     else itemsOf.set(item.vaultId, [item]);
   }
+  const account = token.serviceAccount;
   return {
-    serviceAccount: account,
-    token: { ...machineTokenToDto(token), wrappedSaKey: token.wrappedSaKey },
+    serviceAccount: {
+      id: account.id,
+      name: account.name,
+      boxPublicKey: account.boxPublicKey,
+      signPublicKey: account.signPublicKey,
+      wrappedBoxPrivateKey: account.wrappedBoxPrivateKey,
+      wrappedSignPrivateKey: account.wrappedSignPrivateKey,
+      trustedGranters: account.trustedGranters,
+      trustedGrantersRevision: account.trustedGrantersRevision,
+    },
+    // As authenticated, less the use this request took.
+    token: {
+      ...machineTokenToDto({
+        ...token,
+        usesLeft: token.usesLeft === null ? null : token.usesLeft - 1,
+      }),
+      wrappedSaKey: token.wrappedSaKey,
+    },
     vaults: vaults.map((vault) => ({
       id: vault.id,
       encryptedName: vault.encryptedName,

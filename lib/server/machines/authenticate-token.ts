@@ -22,6 +22,8 @@ export interface MachinePrincipal {
   readOnly: boolean;
   /** The person the token chain started from, for offboarding and audit. */
   createdById: string | null;
+  /** The token row as authenticated, with the account's public and wrapped keys. */
+  token: TokenForAuthentication;
 }
 
 /**
@@ -121,5 +123,6 @@ export async function authenticateMachineToken(
     vaultIds: row.vaultIds,
     readOnly: row.readOnly,
     createdById: row.createdById,
+    token: row,
   };
 }
