@@ -4,11 +4,18 @@ export interface BenchResult {
   id: string;
   value: number;
   unit: string;
-  /** Upper bound the figure must stay under; omitted for figures we only record. */
+  /** Upper bound the figure must stay under (a lower bound with `floor`); omitted for figures we only record. */
   budget?: number;
+  /** The budget is a floor: the figure (a ratio, a rate) must reach it. */
+  floor?: boolean;
   /** The same kind of work with Coffer's own part removed, measured in the same run. */
   baseline?: number;
   note?: string;
+}
+
+export function meetsBudget(result: BenchResult): boolean {
+  if (result.budget === undefined) return true;
+  return result.floor ? result.value >= result.budget : result.value <= result.budget;
 }
 
 export function percentile(samples: number[], fraction: number): number {
@@ -21,11 +28,20 @@ const round = (value: number) => Math.round(value * 100) / 100;
 
 export function printResults(results: BenchResult[]) {
   const rows = results.map((result) => {
-    const within = result.budget === undefined ? "" : result.value <= result.budget ? "ok" : "OVER";
+    const within =
+      result.budget === undefined
+        ? ""
+        : meetsBudget(result)
+          ? "ok"
+          : result.floor
+            ? "UNDER"
+            : "OVER";
     return [
       result.id,
       `${round(result.value)} ${result.unit}`,
-      result.budget === undefined ? "-" : `≤ ${result.budget} ${result.unit}`,
+      result.budget === undefined
+        ? "-"
+        : `${result.floor ? "≥" : "≤"} ${result.budget} ${result.unit}`,
       result.baseline === undefined ? "-" : `${round(result.baseline)} ${result.unit}`,
       within,
     ];
@@ -70,7 +86,7 @@ export function writeResults(results: BenchResult[], environment: string) {
     ...all.map(
       (result) =>
         `| \`${result.id}\` | ${result.value} ${result.unit} | ${
-          result.budget === undefined ? "–" : `≤ ${result.budget}`
+          result.budget === undefined ? "–" : `${result.floor ? "≥" : "≤"} ${result.budget}`
         } | ${result.baseline === undefined ? "–" : result.baseline} | ${result.note ?? ""} |`,
     ),
     "",

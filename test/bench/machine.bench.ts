@@ -1,0 +1,238 @@
+// Machine reads:
+// - machine.fetch_rps_ratio: a token reading a 50-item vault on PostgreSQL, 10 connections,
+//   Coffer's requests per second over a bare node:http + pg handler doing the same work (token
+//   lookup, use decrement, vault read) against the same database, rounds interleaved;
+// - machine.fetch_p50_ms.postgresql / .pglite: one client, one request at a time.
+import crypto from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import pg from "pg";
+import {
+  bearerCredential,
+  encryptItem,
+  fromBase64Url,
+  getSodium,
+  parseBearerCredential,
+  parseMachineToken,
+} from "../../lib/crypto";
+import {
+  buildMachineToken,
+  buildServiceAccount,
+  buildServiceAccountGrant,
+  unsealServiceAccountKey,
+} from "../../lib/sdk/service-accounts";
+import type { ServiceAccountDetailResponse } from "../../lib/api/machine";
+import { ApiClient, makeAccount } from "../support/protocol-client";
+import { startServer, dropPostgresDatabase, type DatabaseKind } from "../support/server";
+import { randomId, samplePlaintext, VaultClient } from "../support/vault-client";
+import { percentile, type BenchResult } from "./report";
+
+const itemCount = 50;
+const connections = 10;
+const roundMs = 2500;
+const rounds = 3;
+
+async function seededServer(kind: DatabaseKind, port: number) {
+  const server = await startServer({ kind, port });
+  const { account, secrets } = await makeAccount({
+    email: "machines@example.test",
+    name: "Machine Bench",
+    password: "machine benchmark password",
+  });
+  const setUp = await new ApiClient(server.url).request("/api/v1/setup", {
+    json: { organizationName: "Bench", account },
+  });
+  if (setUp.status !== 201) throw new Error(`setup failed: ${JSON.stringify(setUp.body)}`);
+  const owner = await VaultClient.signIn(server.url, secrets);
+  const { vaultId, key } = await owner.createVault("Deploy", "production");
+  for (let index = 0; index < itemCount; index++) {
+    const itemId = randomId();
+    const ciphertext = encryptItem(key, samplePlaintext(`secret ${index}`), {
+      vaultId,
+      itemId,
+      keyVersion: 1,
+      revision: 1,
+    });
+    await owner.api.request(`/api/v1/vaults/${vaultId}/items`, {
+      json: { id: itemId, keyVersion: 1, ciphertext },
+    });
+  }
+  const person = {
+    userId: owner.userId,
+    boxKeyPair: owner.boxKeyPair,
+    signKeyPair: {
+      publicKey: fromBase64Url(owner.signPublicKey),
+      privateKey: owner.signPrivateKey,
+    },
+  };
+  const created = buildServiceAccount({
+    person,
+    name: "bench",
+    description: "",
+    maxTokenTtlSeconds: 86_400,
+  });
+  await owner.api.request("/api/v1/service-accounts", { json: created });
+  const detail = (await owner.api.request(`/api/v1/service-accounts/${created.id}`))
+    .body as ServiceAccountDetailResponse;
+  const saKey = unsealServiceAccountKey(person, detail);
+  const grant = buildServiceAccountGrant({
+    person,
+    saKey,
+    detail,
+    accountBoxPublicKey: created.keys.boxPublicKey,
+    vaultId,
+    vaultKey: key,
+    keyVersion: 1,
+    scope: "read",
+  });
+  await owner.api.request(`/api/v1/vaults/${vaultId}/service-accounts`, { json: grant });
+  const { token, request } = buildMachineToken({ saKey, kind: "sa", ttlSeconds: 86_400 });
+  const minted = await owner.api.request(`/api/v1/service-accounts/${created.id}/tokens`, {
+    json: request,
+  });
+  if (minted.status !== 201) throw new Error(`token failed: ${minted.status}`);
+  return { server, bearer: bearerCredential(parseMachineToken(token)), tokenId: request.id };
+}
+
+/**
+ * The same work without Coffer: parse the bearer, look the token up with its account, take a
+ * use, read the granted vaults and their items — four statements on a pool of ten.
+ */
+async function bareServer(databaseUrl: string) {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: connections });
+  const server = http.createServer(async (request, response) => {
+    const credential = parseBearerCredential(
+      (request.headers.authorization ?? "").replace(/^Bearer /, ""),
+    );
+    const client = await pool.connect();
+    try {
+      const token = await client.query(
+        `SELECT t."id", t."authSecretHash", t."serviceAccountId", a."status"
+         FROM "MachineToken" t JOIN "ServiceAccount" a ON a."id" = t."serviceAccountId"
+         WHERE t."id" = $1`,
+        [credential?.tokenId ?? ""],
+      );
+      const row = token.rows[0];
+      const hash = crypto
+        .createHash("sha256")
+        .update(credential?.authSecret ?? "")
+        .digest();
+      if (!row || !crypto.timingSafeEqual(hash, Buffer.from(row.authSecretHash, "base64url"))) {
+        response.writeHead(401).end();
+        return;
+      }
+      await client.query(
+        `UPDATE "MachineToken" SET "usesLeft" = "usesLeft" - 1, "lastUsedAt" = now(),
+                "lastUsedAddress" = $2
+         WHERE "id" = $1 AND "revokedAt" IS NULL AND "suspendedAt" IS NULL
+           AND "expiresAt" > now() AND ("usesLeft" IS NULL OR "usesLeft" > 0)`,
+        [row.id, request.socket.remoteAddress ?? ""],
+      );
+      const vaults = await client.query(
+        `SELECT v."id", v."encryptedName", g."sealedKey", g."signature"
+         FROM "ServiceAccountGrant" g JOIN "Vault" v ON v."id" = g."vaultId"
+         WHERE g."serviceAccountId" = $1`,
+        [row?.serviceAccountId ?? ""],
+      );
+      const items = await client.query(
+        `SELECT "id", "keyVersion", "revision", "ciphertext" FROM "Item" WHERE "vaultId" = ANY($1)`,
+        [vaults.rows.map((vault) => vault.id)],
+      );
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ vaults: vaults.rows, items: items.rows }));
+    } finally {
+      client.release();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await new Promise((resolve) => server.close(resolve));
+      await pool.end();
+    },
+  };
+}
+
+async function requestsPerSecond(url: string, bearer: string): Promise<number> {
+  const deadline = Date.now() + roundMs;
+  let done = 0;
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (Date.now() < deadline) {
+        const response = await fetch(url, { headers: { authorization: `Bearer ${bearer}` } });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`machine read answered ${response.status}`);
+        done++;
+      }
+    }),
+  );
+  return (done * 1000) / (Date.now() - started);
+}
+
+async function singleClientP50(url: string, bearer: string, samples = 200): Promise<number> {
+  const timings: number[] = [];
+  for (let index = 0; index < samples; index++) {
+    const started = performance.now();
+    const response = await fetch(url, { headers: { authorization: `Bearer ${bearer}` } });
+    await response.arrayBuffer();
+    timings.push(performance.now() - started);
+  }
+  return percentile(timings, 0.5);
+}
+
+const median = (values: number[]) => percentile(values, 0.5);
+
+export async function machineBenchmarks(): Promise<BenchResult[]> {
+  await getSodium();
+  const results: BenchResult[] = [];
+  const postgres = await seededServer("postgresql", 3460);
+  const bare = await bareServer(postgres.server.databaseUrl!);
+  try {
+    const accessUrl = `${postgres.server.url}/api/v1/machine/access`;
+    await requestsPerSecond(accessUrl, postgres.bearer);
+    await requestsPerSecond(bare.url, postgres.bearer);
+    const coffer: number[] = [];
+    const baseline: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      coffer.push(await requestsPerSecond(accessUrl, postgres.bearer));
+      baseline.push(await requestsPerSecond(bare.url, postgres.bearer));
+    }
+    results.push({
+      id: "machine.fetch_rps_ratio",
+      value: median(coffer) / median(baseline),
+      unit: "×",
+      budget: 0.5,
+      floor: true,
+      baseline: 1,
+      note: `token read of a ${itemCount}-item vault on PostgreSQL, ${connections} connections: ${Math.round(median(coffer))} req/s vs ${Math.round(median(baseline))} req/s bare node:http + pg`,
+    });
+    results.push({
+      id: "machine.fetch_p50_ms.postgresql",
+      value: await singleClientP50(accessUrl, postgres.bearer),
+      unit: "ms",
+      budget: 10,
+      baseline: await singleClientP50(bare.url, postgres.bearer),
+      note: "one client, one token read at a time; baseline the bare handler",
+    });
+  } finally {
+    await bare.close();
+    await postgres.server.stop();
+    await dropPostgresDatabase(postgres.server.databaseUrl!);
+  }
+  const pglite = await seededServer("pglite", 3461);
+  try {
+    results.push({
+      id: "machine.fetch_p50_ms.pglite",
+      value: await singleClientP50(`${pglite.server.url}/api/v1/machine/access`, pglite.bearer),
+      unit: "ms",
+      budget: 15,
+      note: "one client, one token read at a time, embedded PGlite",
+    });
+  } finally {
+    await pglite.server.stop();
+  }
+  return results;
+}
