@@ -16,9 +16,9 @@ export function TokenShownOnce({ token, onClose }: { token: string; onClose: () 
 
   async function copy() {
     try {
-      // Not cleared after a delay like a secret field: people paste it into a CI settings page.
-      await copyText(token, false);
-      setCopied("Copied.");
+      // A token opens secrets like a password does: cleared from the clipboard the same way.
+      await copyText(token, true);
+      setCopied("Copied. The clipboard is cleared again shortly.");
     } catch (caught) {
       setCopied(errorMessage(caught));
     }

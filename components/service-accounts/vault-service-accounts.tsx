@@ -20,24 +20,20 @@ import { AccountStatusBadge, MachineBadge, ScopeBadge } from "./badges";
  */
 export function VaultServiceAccounts({
   vaultId,
-  keyVersion,
   onRotated,
 }: {
   vaultId: string;
-  /** Reloads the list after a rotation elsewhere in the panel. */
-  keyVersion: number;
-  onRotated: () => Promise<void>;
+  /** The parent reloads the vault (which remounts this list) and shows the message. */
+  onRotated: (message: string) => Promise<void>;
 }) {
   const keyring = useKeyring();
   const load = useCallback(
     () => serviceAccountApi.ofVault(vaultId).then((response) => response.serviceAccounts),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [vaultId, keyVersion],
+    [vaultId],
   );
-  const { data: accounts, error, reload } = useResource(load);
+  const { data: accounts, error } = useResource(load);
   const [removing, setRemoving] = useState<VaultServiceAccountDto | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const remove = useAction(async (account: VaultServiceAccountDto) => {
     if (!keyring) return;
     try {
@@ -52,9 +48,7 @@ export function VaultServiceAccounts({
       setProgress(null);
     }
     setRemoving(null);
-    await onRotated();
-    await reload();
-    setNotice(`Key rotated; ${account.name} no longer has access.`);
+    await onRotated(`Key rotated; ${account.name} no longer has access.`);
   });
 
   if (!accounts?.length && !error) return null;
@@ -62,11 +56,6 @@ export function VaultServiceAccounts({
     <div className="mt-6">
       <h3 className="text-sm font-semibold text-stone-900">Service accounts</h3>
       {error && <Alert className="mt-2">{error}</Alert>}
-      {notice && (
-        <Alert tone="success" className="mt-2">
-          {notice}
-        </Alert>
-      )}
       <ul className="divide-y divide-stone-100" aria-label="Service accounts with access">
         {(accounts ?? []).map((account) => (
           <li

@@ -153,10 +153,14 @@ export function MembersPanel({
           );
         })}
       </ul>
+      {/* Keyed by key version: a rotation anywhere in the panel refreshes the list. */}
       <VaultServiceAccounts
+        key={detail.vault.keyVersion}
         vaultId={vaultId}
-        keyVersion={detail.vault.keyVersion}
-        onRotated={reload}
+        onRotated={async (message) => {
+          await reload();
+          setNotice(message);
+        }}
       />
 
       <ConfirmDialog
