@@ -212,6 +212,17 @@ describe("service accounts", () => {
     await colleaguePage.context().close();
   });
 
+  it("removing the account from the vault rotates the key, and the program sees it no more", async () => {
+    await openVault(page);
+    await page.getByRole("tab", { name: "Members" }).click();
+    await page.getByRole("button", { name: `Remove ${accountName}` }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Remove and rotate key" }).click();
+    await page.getByText(`Key rotated; ${accountName} no longer has access.`).waitFor();
+    expect(await page.getByTestId("vault-service-account").count()).toBe(0);
+    const secrets = await new MachineClient(fetchHttpPort(server.url), token).readAll();
+    expect(secrets.vaults.map((entry) => entry.name)).not.toContain(vaultName);
+  });
+
   it("the manager revokes the token and the program's next read is refused", async () => {
     await openFromNav(page, "Service accounts");
     await page.getByTestId("service-account-row").filter({ hasText: accountName }).click();
