@@ -41,7 +41,8 @@ function regrantMessage(accounts: VaultServiceAccountDto[]): string {
   return (
     `The service account${accounts.length > 1 ? "s" : ""} ${names} can read this vault, and only ` +
     `${who} can give ${accounts.length > 1 ? "them" : "it"} the new key. Ask them to rotate, ` +
-    `or remove ${names} from this vault in the same rotation (its managers can grant it again).`
+    `or remove ${names} from this vault's members, which rotates the key without ` +
+    `${accounts.length > 1 ? "them" : "it"} (its managers can grant it again later).`
   );
 }
 
