@@ -35,12 +35,21 @@ const vaultName = "CI secrets";
 const secret = { title: "Registry login", username: "ci@acme.test", password: "ci-Secret-77" };
 const accountName = "ci-deploy";
 
+// Screens are saved for a person to look at when SERVICE_ACCOUNT_SCREENSHOTS names a directory.
+const screenshots = process.env.SERVICE_ACCOUNT_SCREENSHOTS;
+
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let errors: () => string[];
 let token = "";
 let serviceAccountId = "";
+
+async function snap(on: Page, name: string) {
+  if (screenshots) {
+    await on.screenshot({ path: `${screenshots}/service-account-${name}.png`, fullPage: true });
+  }
+}
 
 async function openVault(on: Page) {
   await openFromNav(on, "Vaults");
@@ -83,6 +92,7 @@ describe("service accounts", () => {
     await openFromNav(page, "Service accounts");
     await page.getByText("No service accounts yet").waitFor();
     await page.getByText(/CI job, a container/).waitFor();
+    await snap(page, "01-empty");
   });
 
   it("creates a service account whose keys are made in the browser", async () => {
@@ -123,6 +133,7 @@ describe("service accounts", () => {
     const granted = page.getByTestId("granted-vault");
     await granted.getByText(vaultName).waitFor();
     await granted.getByText("Read", { exact: true }).waitFor();
+    await snap(page, "02-account");
   });
 
   it("creates a token and shows it once", async () => {
@@ -135,10 +146,12 @@ describe("service accounts", () => {
     await page.getByText("You will not see this token again").waitFor();
     token = (await page.getByTestId("new-token").inputValue()).trim();
     expect(token).toMatch(/^coffer_sa_[0-9A-Za-z]+$/);
+    await snap(page, "03-token-once");
     await page.getByRole("button", { name: "I stored it safely" }).click();
     const row = page.getByTestId("token-row").filter({ hasText: "deploy on main" });
     await row.getByText("Active").waitFor();
     await row.getByText(/10 of 10 uses left/).waitFor();
+    await snap(page, "04-tokens");
   });
 
   it("a program holding only the token reads and decrypts the secret", async () => {
@@ -158,6 +171,7 @@ describe("service accounts", () => {
     const row = page.getByTestId("vault-service-account").filter({ hasText: accountName });
     await row.getByText("Machine").waitFor();
     await row.getByText("Read", { exact: true }).waitFor();
+    await snap(page, "05-vault-members");
   });
 
   it("a key rotation in the page re-grants the account, and the program reads the new key", async () => {
@@ -208,6 +222,7 @@ describe("service accounts", () => {
     const refusal = colleaguePage.getByRole("alert").filter({ hasText: accountName });
     await refusal.waitFor();
     expect(await refusal.innerText()).toContain(owner.email);
+    await snap(colleaguePage, "06-rotation-refused");
     expect(colleagueErrors()).toEqual([]);
     await colleaguePage.context().close();
   });
