@@ -8,7 +8,23 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatSecretKey, getSodium, toBase64Url } from "@/lib/crypto";
+import {
+  bearerCredential,
+  formatSecretKey,
+  fromBase64Url,
+  getSodium,
+  parseMachineToken,
+  toBase64Url,
+  unwrapServiceAccountPrivateKey,
+} from "@/lib/crypto";
+import type { MachineAccessResponse, ServiceAccountDetailResponse } from "@/lib/api/machine";
+import { openMachineAccess } from "@/lib/sdk/machine-client";
+import {
+  buildMachineToken,
+  buildServiceAccount,
+  buildServiceAccountGrant,
+  unsealServiceAccountKey,
+} from "@/lib/sdk/service-accounts";
 import { ApiClient, makeAccount, type DerivedSecrets } from "../support/protocol-client";
 import { changePassword, createInvite, signedInClient } from "../support/flows";
 import { expectNoSecrets, findSecrets, type SecretValue } from "../support/secrets";
@@ -272,6 +288,82 @@ describe.each(engines)("zero knowledge on $kind", ({ kind, port }) => {
     );
     expect(Object.keys(vaultKeys)).toHaveLength(2);
     secrets = { ...secrets, ...typed, ...vaultKeys };
+
+    // A service account: its keys and saKey are made here, a token's tokenKey never leaves
+    // the machine, and the auth secret is kept by the server only as a hash.
+    const person = {
+      userId: ownerVaults.userId,
+      boxKeyPair: ownerVaults.boxKeyPair,
+      signKeyPair: {
+        publicKey: fromBase64Url(ownerVaults.signPublicKey),
+        privateKey: ownerVaults.signPrivateKey,
+      },
+    };
+    const account = buildServiceAccount({
+      person,
+      name: `canary-machine-${tag}`,
+      description: "",
+      maxTokenTtlSeconds: 3600,
+    });
+    expect(
+      (await ownerVaults.api.request("/api/v1/service-accounts", { json: account })).status,
+    ).toBe(201);
+    const accountDetail = (await ownerVaults.api.request(`/api/v1/service-accounts/${account.id}`))
+      .body as ServiceAccountDetailResponse;
+    const saKey = unsealServiceAccountKey(person, accountDetail);
+    const current = await ownerVaults.current(vaultId);
+    const machineGrant = buildServiceAccountGrant({
+      person,
+      saKey,
+      detail: accountDetail,
+      accountBoxPublicKey: account.keys.boxPublicKey,
+      vaultId,
+      vaultKey: current.key,
+      keyVersion: current.keyVersion,
+      scope: "read",
+    });
+    expect(
+      (
+        await ownerVaults.api.request(`/api/v1/vaults/${vaultId}/service-accounts`, {
+          json: machineGrant,
+        })
+      ).status,
+    ).toBe(201);
+    const minted = buildMachineToken({ saKey, kind: "sa", ttlSeconds: 600 });
+    expect(
+      (
+        await ownerVaults.api.request(`/api/v1/service-accounts/${account.id}/tokens`, {
+          json: minted.request,
+        })
+      ).status,
+    ).toBe(201);
+    const machineToken = parseMachineToken(minted.token);
+    const machine = client();
+    const access = await machine.request("/api/v1/machine/access", {
+      headers: { authorization: `Bearer ${bearerCredential(machineToken)}` },
+    });
+    expect(access.status).toBe(200);
+    const opened = openMachineAccess(machineToken, access.body as MachineAccessResponse);
+    expect(opened.vaults[0]?.items[0]?.plaintext.title).toBe(typed.title);
+    secrets = {
+      ...secrets,
+      "service account saKey": saKey,
+      "service account box private key": unwrapServiceAccountPrivateKey(
+        saKey,
+        account.keys.wrappedBoxPrivateKey,
+        account.id,
+        "box",
+      ),
+      "service account sign private key seed": unwrapServiceAccountPrivateKey(
+        saKey,
+        account.keys.wrappedSignPrivateKey,
+        account.id,
+        "sign",
+      ).slice(0, 32),
+      "machine tokenKey": machineToken.tokenKey,
+      "machine token text": minted.token,
+    };
+    bearers = { ...bearers, "machine authSecret": machineToken.authSecret };
   });
 
   afterAll(async () => {
@@ -297,6 +389,9 @@ describe.each(engines)("zero knowledge on $kind", ({ kind, port }) => {
         "member.userKey",
         "member.boxPrivateKey",
         "member.signPrivateKey seed",
+        "service account saKey",
+        "service account box private key",
+        "machine tokenKey",
       ]),
     );
   });
