@@ -14,6 +14,12 @@ const walls = {
         { target: "./lib/api", from: "./lib/server" },
         { target: "./lib/crypto", from: "./lib/client" },
         { target: "./lib/api", from: "./lib/client" },
+        // The SDK is the protocol client of every program: only lib/crypto and lib/api.
+        { target: "./lib/sdk", from: "./lib/server" },
+        { target: "./lib/sdk", from: "./lib/client" },
+        { target: "./lib/sdk", from: "./components" },
+        { target: "./lib/crypto", from: "./lib/sdk" },
+        { target: "./lib/api", from: "./lib/sdk" },
       ],
     },
   ],
@@ -47,6 +53,29 @@ const config = [
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    files: ["lib/sdk/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["next", "next/*", "react", "react-dom", "@prisma/*", "node:*"],
+              message: "lib/sdk runs in browsers, Node and the CLI alike: ports, not platforms.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        { name: "window", message: "lib/sdk reaches the outside only through its ports." },
+        { name: "document", message: "lib/sdk reaches the outside only through its ports." },
+        { name: "indexedDB", message: "lib/sdk reaches the outside only through its ports." },
+        { name: "localStorage", message: "lib/sdk reaches the outside only through its ports." },
       ],
     },
   },
