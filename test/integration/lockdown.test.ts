@@ -12,6 +12,48 @@ import {
   type VaultClient,
 } from "../support/vault-client";
 import { errorCode, flagList, liftLockdown, lockDown } from "../support/rotation-client";
+import { fromBase64Url } from "../../lib/crypto";
+import type { ServiceAccountDetailResponse } from "../../lib/api/machine";
+import { MachineClient } from "../../lib/sdk/machine-client";
+import { SdkError, fetchHttpPort } from "../../lib/sdk/http-port";
+import {
+  buildMachineToken,
+  buildServiceAccount,
+  unsealServiceAccountKey,
+} from "../../lib/sdk/service-accounts";
+
+/** A live session token of a service account `manager` creates for the purpose. */
+async function tokenOfNewServiceAccount(manager: VaultClient): Promise<string> {
+  const person = {
+    userId: manager.userId,
+    boxKeyPair: manager.boxKeyPair,
+    signKeyPair: {
+      publicKey: fromBase64Url(manager.signPublicKey),
+      privateKey: manager.signPrivateKey,
+    },
+  };
+  const account = buildServiceAccount({
+    person,
+    name: `lockdown-${Math.random().toString(36).slice(2, 8)}`,
+    description: "",
+    maxTokenTtlSeconds: 3600,
+  });
+  expect((await manager.api.request("/api/v1/service-accounts", { json: account })).status).toBe(
+    201,
+  );
+  const detail = (await manager.api.request(`/api/v1/service-accounts/${account.id}`))
+    .body as ServiceAccountDetailResponse;
+  const { token, request } = buildMachineToken({
+    saKey: unsealServiceAccountKey(person, detail),
+    kind: "sa",
+    ttlSeconds: 3600,
+  });
+  const minted = await manager.api.request(`/api/v1/service-accounts/${account.id}/tokens`, {
+    json: request,
+  });
+  expect(minted.status).toBe(201);
+  return token;
+}
 
 describe.each(inject("servers"))("lockdown on $kind", (server) => {
   let owner: VaultClient;
@@ -19,6 +61,7 @@ describe.each(inject("servers"))("lockdown on $kind", (server) => {
   let member: VaultClient;
   let vaultId: string;
   let itemId: string;
+  let machineToken: string;
 
   beforeAll(async () => {
     owner = await ownerVaultClient(server);
@@ -26,6 +69,7 @@ describe.each(inject("servers"))("lockdown on $kind", (server) => {
     member = await invitedVaultClient(server, owner, { label: "lockdown-member" });
     ({ vaultId } = await member.createVault("Everyday", null));
     ({ itemId } = await member.addItem(vaultId, samplePlaintext("ordinary")));
+    machineToken = await tokenOfNewServiceAccount(member);
   });
 
   afterAll(async () => {
@@ -63,10 +107,19 @@ describe.each(inject("servers"))("lockdown on $kind", (server) => {
       itemsFlagged: number;
     };
     expect(result.sessionsRevoked).toBeGreaterThanOrEqual(3);
-    expect(result.machineTokensSuspended).toBe(0);
+    expect(result.machineTokensSuspended).toBeGreaterThanOrEqual(1);
     expect(result.shareLinksSuspended).toBe(0);
     expect(result.itemsFlagged).toBeGreaterThanOrEqual(1);
     expect((await lockDown(admin.api)).status).toBe(409);
+
+    // Machines stop too: a token live before the lockdown is refused on its next request.
+    const machineRead = await new MachineClient(fetchHttpPort(server.url), machineToken)
+      .readAll()
+      .then(
+        () => "read",
+        (error: unknown) => (error instanceof SdkError ? error.code : "other"),
+      );
+    expect(machineRead).toBe("token_suspended");
 
     // Only the session that pressed the button survives, not even the same admin's other one.
     expect((await admin.api.request("/api/v1/account")).status).toBe(200);
