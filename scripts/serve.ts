@@ -94,11 +94,19 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const headers = await securityHeaders();
+  // Served over https (behind the TLS proxy): every response, the API's and refusals included,
+  // tells the browser to keep to https. The pages' proxy sets the same value on pages.
+  const hsts = (process.env.COFFER_URL ?? "").startsWith("https://")
+    ? "max-age=31536000; includeSubDomains"
+    : null;
+  if (hsts) headers["Strict-Transport-Security"] = hsts;
   const server = http.createServer((request, response) => {
+    if (hsts) response.setHeader("Strict-Transport-Security", hsts);
     if (admit(request, response, headers)) void handle(request, response);
   });
   // `Expect: 100-continue`: refuse before the client sends the body at all.
   server.on("checkContinue", (request, response) => {
+    if (hsts) response.setHeader("Strict-Transport-Security", hsts);
     if (!admit(request, response, headers)) return;
     response.writeContinue();
     void handle(request, response);

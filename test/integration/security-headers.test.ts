@@ -278,6 +278,10 @@ describe("an installation served over https", () => {
       "max-age=31536000; includeSubDomains",
     );
     expect(response.headers.get("content-security-policy")).toContain("'strict-dynamic'");
+    const api = await fetch(`${server.url}/api/v1/health`);
+    expect(api.headers.get("strict-transport-security")).toBe(
+      "max-age=31536000; includeSubDomains",
+    );
   });
 
   it("logs at most sixty violations a minute, however many reports arrive", async () => {
