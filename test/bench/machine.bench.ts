@@ -10,7 +10,6 @@ import pg from "pg";
 import {
   bearerCredential,
   encryptItem,
-  fromBase64Url,
   getSodium,
   parseBearerCredential,
   parseMachineToken,
@@ -57,14 +56,7 @@ async function seededServer(kind: DatabaseKind, port: number) {
       json: { id: itemId, keyVersion: 1, ciphertext },
     });
   }
-  const person = {
-    userId: owner.userId,
-    boxKeyPair: owner.boxKeyPair,
-    signKeyPair: {
-      publicKey: fromBase64Url(owner.signPublicKey),
-      privateKey: owner.signPrivateKey,
-    },
-  };
+  const person = owner.personKeys();
   const created = buildServiceAccount({
     person,
     name: "bench",

@@ -12,7 +12,6 @@ import {
   type VaultClient,
 } from "../support/vault-client";
 import { errorCode, flagList, liftLockdown, lockDown } from "../support/rotation-client";
-import { fromBase64Url } from "../../lib/crypto";
 import type { ServiceAccountDetailResponse } from "../../lib/api/machine";
 import { MachineClient } from "../../lib/sdk/machine-client";
 import { SdkError, fetchHttpPort } from "../../lib/sdk/http-port";
@@ -24,14 +23,7 @@ import {
 
 /** A live session token of a service account `manager` creates for the purpose. */
 async function tokenOfNewServiceAccount(manager: VaultClient): Promise<string> {
-  const person = {
-    userId: manager.userId,
-    boxKeyPair: manager.boxKeyPair,
-    signKeyPair: {
-      publicKey: fromBase64Url(manager.signPublicKey),
-      privateKey: manager.signPrivateKey,
-    },
-  };
+  const person = manager.personKeys();
   const account = buildServiceAccount({
     person,
     name: `lockdown-${Math.random().toString(36).slice(2, 8)}`,

@@ -5,7 +5,6 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import {
   bearerCredential,
   encryptItem,
-  fromBase64Url,
   getSodium,
   parseMachineToken,
   type MachineScope,
@@ -18,7 +17,6 @@ import {
   buildServiceAccount,
   buildServiceAccountGrant,
   unsealServiceAccountKey,
-  type PersonKeys,
 } from "../../lib/sdk/service-accounts";
 import {
   invitedVaultClient,
@@ -31,17 +29,6 @@ import { startOffboarding } from "../support/rotation-client";
 const canary = "sk_live_machine_canary_4417";
 
 const bearerOf = (token: string) => bearerCredential(parseMachineToken(token));
-
-function personKeys(client: VaultClient): PersonKeys {
-  return {
-    userId: client.userId,
-    boxKeyPair: client.boxKeyPair,
-    signKeyPair: {
-      publicKey: fromBase64Url(client.signPublicKey),
-      privateKey: client.signPrivateKey,
-    },
-  };
-}
 
 async function expectRefused(promise: Promise<unknown>, code: string) {
   const error = await promise.then(
@@ -70,7 +57,7 @@ describe.each(inject("servers"))("machine access on $kind", (server) => {
   async function grant(vault: string, scope: MachineScope) {
     const { keyVersion, key } = await manager.current(vault);
     const body = buildServiceAccountGrant({
-      person: personKeys(manager),
+      person: manager.personKeys(),
       saKey,
       detail: await detail(),
       accountBoxPublicKey: (await detail()).serviceAccount.boxPublicKey,
@@ -115,7 +102,7 @@ describe.each(inject("servers"))("machine access on $kind", (server) => {
     await manager.addItem(otherVaultId, samplePlaintext("Staging key"));
 
     const request = buildServiceAccount({
-      person: personKeys(manager),
+      person: manager.personKeys(),
       name: `ci-${Math.random().toString(36).slice(2, 8)}`,
       description: "Deploys production",
       maxTokenTtlSeconds: 3600,
@@ -123,7 +110,7 @@ describe.each(inject("servers"))("machine access on $kind", (server) => {
     const created = await manager.api.request("/api/v1/service-accounts", { json: request });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     serviceAccountId = request.id;
-    saKey = unsealServiceAccountKey(personKeys(manager), await detail());
+    saKey = unsealServiceAccountKey(manager.personKeys(), await detail());
     await grant(vaultId, "readwrite");
     await grant(otherVaultId, "read");
   });
@@ -304,7 +291,7 @@ describe.each(inject("servers"))("machine access on $kind", (server) => {
     expect(withoutMachine.status).toBe(409);
     const account = await detail();
     const sealed = buildServiceAccountGrant({
-      person: personKeys(manager),
+      person: manager.personKeys(),
       saKey,
       detail: account,
       accountBoxPublicKey: account.serviceAccount.boxPublicKey,
@@ -330,7 +317,7 @@ describe.each(inject("servers"))("machine access on $kind", (server) => {
     // Anyone who manages a vault may create a service account.
     await departing.createVault("Departing");
     const request = buildServiceAccount({
-      person: personKeys(departing),
+      person: departing.personKeys(),
       name: `departing-${Math.random().toString(36).slice(2, 8)}`,
       description: "",
       maxTokenTtlSeconds: 3600,
@@ -339,7 +326,7 @@ describe.each(inject("servers"))("machine access on $kind", (server) => {
       (await departing.api.request("/api/v1/service-accounts", { json: request })).status,
     ).toBe(201);
     const departingSaKey = unsealServiceAccountKey(
-      personKeys(departing),
+      departing.personKeys(),
       (await departing.api.request(`/api/v1/service-accounts/${request.id}`))
         .body as ServiceAccountDetailResponse,
     );

@@ -1,27 +1,15 @@
 // A vault's members see which service accounts can read it, with the scope and the public
 // bundle a rotating manager seals to — and never a key that opens the account.
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { fromBase64Url, getSodium } from "../../lib/crypto";
+import { getSodium } from "../../lib/crypto";
 import type { ServiceAccountDetailResponse } from "../../lib/api/machine";
 import type { VaultServiceAccountDto } from "../../lib/api/vault-service-accounts";
 import {
   buildServiceAccount,
   buildServiceAccountGrant,
   unsealServiceAccountKey,
-  type PersonKeys,
 } from "../../lib/sdk/service-accounts";
 import { invitedVaultClient, ownerVaultClient, type VaultClient } from "../support/vault-client";
-
-function personKeys(client: VaultClient): PersonKeys {
-  return {
-    userId: client.userId,
-    boxKeyPair: client.boxKeyPair,
-    signKeyPair: {
-      publicKey: fromBase64Url(client.signPublicKey),
-      privateKey: client.signPrivateKey,
-    },
-  };
-}
 
 describe.each(inject("servers"))("a vault's service accounts on $kind", (server) => {
   let manager: VaultClient;
@@ -43,7 +31,7 @@ describe.each(inject("servers"))("a vault's service accounts on $kind", (server)
     expect((await manager.shareWith(vaultId, viewer.userId, "view")).status).toBe(201);
 
     const request = buildServiceAccount({
-      person: personKeys(manager),
+      person: manager.personKeys(),
       name: `build-${Math.random().toString(36).slice(2, 8)}`,
       description: "",
       maxTokenTtlSeconds: 3600,
@@ -56,8 +44,8 @@ describe.each(inject("servers"))("a vault's service accounts on $kind", (server)
       .body as ServiceAccountDetailResponse;
     const { key, keyVersion } = await manager.current(vaultId);
     const grant = buildServiceAccountGrant({
-      person: personKeys(manager),
-      saKey: unsealServiceAccountKey(personKeys(manager), detail),
+      person: manager.personKeys(),
+      saKey: unsealServiceAccountKey(manager.personKeys(), detail),
       detail,
       accountBoxPublicKey: request.keys.boxPublicKey,
       vaultId,

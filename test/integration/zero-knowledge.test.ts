@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   bearerCredential,
   formatSecretKey,
-  fromBase64Url,
   getSodium,
   parseMachineToken,
   toBase64Url,
@@ -291,14 +290,7 @@ describe.each(engines)("zero knowledge on $kind", ({ kind, port }) => {
 
     // A service account: its keys and saKey are made here, a token's tokenKey never leaves
     // the machine, and the auth secret is kept by the server only as a hash.
-    const person = {
-      userId: ownerVaults.userId,
-      boxKeyPair: ownerVaults.boxKeyPair,
-      signKeyPair: {
-        publicKey: fromBase64Url(ownerVaults.signPublicKey),
-        privateKey: ownerVaults.signPrivateKey,
-      },
-    };
+    const person = ownerVaults.personKeys();
     const account = buildServiceAccount({
       person,
       name: `canary-machine-${tag}`,

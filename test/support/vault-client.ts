@@ -2,6 +2,7 @@
 // calls the vault UI makes, over the real HTTP API. It keeps what a browser keeps — the keys it
 // opened, the signers it trusts, a RevisionGuard — so tests can play an honest client against a
 // real server, or hand it doctored responses to play a malicious one.
+import type { PersonKeys } from "../../lib/sdk/service-accounts";
 import {
   acceptGrant,
   buildRotationBatch,
@@ -142,6 +143,18 @@ export class VaultClient {
         privateKey: unwrapPrivateKey(userKey, keys.wrappedBoxPrivateKey, keys.userId, "box"),
       },
     );
+  }
+
+  /** The unlocked keys in the shape lib/sdk takes, for service-account flows. */
+  personKeys(): PersonKeys {
+    return {
+      userId: this.userId,
+      boxKeyPair: this.boxKeyPair,
+      signKeyPair: {
+        publicKey: fromBase64Url(this.signPublicKey),
+        privateKey: this.signPrivateKey,
+      },
+    };
   }
 
   rememberKey(vaultId: string, keyVersion: number, key: Uint8Array) {
