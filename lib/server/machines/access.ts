@@ -4,6 +4,7 @@ import { forbidden, notFound } from "../errors";
 import { findMachineGrant, loadMachineVaults } from "../data/machine-vaults";
 import type { MachinePrincipal } from "./authenticate-token";
 import { machineTokenToDto } from "./tokens";
+import { itemToDto } from "../dto";
 
 /**
  * DO NOT RELAX: only a session token reads. A minting token exists to make bootstrap tokens
@@ -64,14 +65,7 @@ export async function machineAccess(principal: MachinePrincipal): Promise<Machin
         signature: vault.signature,
         granterId: vault.granterId,
       },
-      items: (itemsOf.get(vault.id) ?? []).map((item) => ({
-        id: item.id,
-        keyVersion: item.keyVersion,
-        revision: item.revision,
-        ciphertext: item.ciphertext,
-        createdAt: item.createdAt.toISOString(),
-        updatedAt: item.updatedAt.toISOString(),
-      })),
+      items: (itemsOf.get(vault.id) ?? []).map(itemToDto),
     })),
   };
 }
