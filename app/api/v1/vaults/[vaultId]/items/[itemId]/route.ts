@@ -1,8 +1,8 @@
 import { route } from "@/lib/server/route";
 import { updateItemRequest } from "@/lib/api/vault";
-import { deleteItem, updateItem } from "@/lib/server/data/items";
+import { deleteItem } from "@/lib/server/data/items";
+import { saveItemRevision } from "@/lib/server/vaults/save-item";
 import { canEditVault } from "@/lib/server/policies";
-import { itemToDto } from "@/lib/server/dto";
 import { recordAudit } from "@/lib/server/audit";
 import { notFound } from "@/lib/server/errors";
 
@@ -15,37 +15,13 @@ export const PUT = route({
     const vaultId = params.vaultId ?? "";
     const itemId = params.itemId ?? "";
     await canEditVault(session, vaultId);
-    const item = await updateItem({
+    return saveItemRevision({
       vaultId,
       itemId,
-      keyVersion: body.keyVersion,
-      baseRevision: body.baseRevision,
-      ciphertext: body.ciphertext,
-      authorId: session.userId,
-      secretsChanged: body.changedSecretFields > 0,
-    });
-    if (!item) throw notFound("No such item.");
-    await recordAudit({
-      action: "item.update",
-      actorId: session.userId,
+      body,
+      actor: { id: session.userId },
       request,
-      vaultId,
-      targetType: "item",
-      targetId: itemId,
-      details: { revision: item.revision, changedSecretFields: body.changedSecretFields },
     });
-    if (item.flagsCleared > 0) {
-      await recordAudit({
-        action: "flag.clear",
-        actorId: session.userId,
-        request,
-        vaultId,
-        targetType: "item",
-        targetId: itemId,
-        details: { how: "new_value", flags: item.flagsCleared },
-      });
-    }
-    return itemToDto(item);
   },
 });
 

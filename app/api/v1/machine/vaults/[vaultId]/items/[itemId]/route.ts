@@ -1,10 +1,7 @@
 import { route } from "@/lib/server/route";
 import { updateItemRequest } from "@/lib/api/vault";
-import { updateItem } from "@/lib/server/data/items";
 import { requireMachineWrite } from "@/lib/server/machines/access";
-import { itemToDto } from "@/lib/server/dto";
-import { recordAudit } from "@/lib/server/audit";
-import { notFound } from "@/lib/server/errors";
+import { saveItemRevision } from "@/lib/server/vaults/save-item";
 
 export const dynamic = "force-dynamic";
 
@@ -20,26 +17,12 @@ export const PUT = route({
     const vaultId = params.vaultId ?? "";
     const itemId = params.itemId ?? "";
     await requireMachineWrite(machine, vaultId);
-    const item = await updateItem({
+    return saveItemRevision({
       vaultId,
       itemId,
-      keyVersion: body.keyVersion,
-      baseRevision: body.baseRevision,
-      ciphertext: body.ciphertext,
-      authorId: machine.serviceAccountId,
-      secretsChanged: body.changedSecretFields > 0,
-    });
-    if (!item) throw notFound("No such item.");
-    await recordAudit({
-      action: "item.update",
-      actorId: machine.serviceAccountId,
-      actorKind: "machine",
+      body,
+      actor: { id: machine.serviceAccountId, kind: "machine" },
       request,
-      vaultId,
-      targetType: "item",
-      targetId: itemId,
-      details: { revision: item.revision, changedSecretFields: body.changedSecretFields },
     });
-    return itemToDto(item);
   },
 });
