@@ -20,3 +20,4 @@ export * from "./rotation";
 export * from "./machine-token";
 export * from "./device-code";
 export * from "./service-account-keys";
+export * from "./device-login";
