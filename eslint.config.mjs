@@ -20,6 +20,11 @@ const walls = {
         { target: "./lib/sdk", from: "./components" },
         { target: "./lib/crypto", from: "./lib/sdk" },
         { target: "./lib/api", from: "./lib/sdk" },
+        // The CLI is a Node program on lib/sdk: no browser adapters, no server, no UI.
+        { target: "./cli", from: "./lib/client" },
+        { target: "./cli", from: "./lib/server" },
+        { target: "./cli", from: "./components" },
+        { target: "./cli", from: "./app" },
       ],
     },
   ],
@@ -32,6 +37,7 @@ const config = [
     ignores: [
       ".next/**",
       ".next-*/**",
+      "dist/**",
       "test-results/**",
       "node_modules/**",
       "lib/server/generated/**",
@@ -76,6 +82,30 @@ const config = [
         { name: "document", message: "lib/sdk reaches the outside only through its ports." },
         { name: "indexedDB", message: "lib/sdk reaches the outside only through its ports." },
         { name: "localStorage", message: "lib/sdk reaches the outside only through its ports." },
+      ],
+    },
+  },
+  {
+    files: ["cli/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "next",
+                "next/*",
+                "next-auth",
+                "next-auth/*",
+                "react",
+                "react-dom",
+                "@prisma/*",
+              ],
+              message: "cli/ is a Node program on lib/sdk, lib/crypto and lib/api only.",
+            },
+          ],
+        },
       ],
     },
   },

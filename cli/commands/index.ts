@@ -1,0 +1,8 @@
+import type { Command } from "commander";
+
+/**
+ * Every command, registered in one place. A command lives in its own file under
+ * cli/commands/ and exports one `register…(program)` function; commands that share a parent
+ * (`coffer token …`, `coffer vault …`) get it from `commandGroup()` in cli/command-group.ts.
+ */
+export const commandRegistrations: Array<(program: Command) => void> = [];
