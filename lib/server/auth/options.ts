@@ -6,7 +6,7 @@ import { env } from "../env";
 import { serverSecret } from "../server-secret";
 import { clientAddress } from "../request-origin";
 import { createSession, revokeSession, findSessionByToken } from "../data/sessions";
-import { validateSessionToken, type SessionContext } from "../session";
+import { validateSessionToken, type SessionContext } from "../session-validation";
 import { verifySignInProof } from "./verify-proof";
 import { noteSignInFailure, noteSignInSuccess } from "./rate-limit";
 import { recordAudit } from "../audit";
