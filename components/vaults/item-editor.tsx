@@ -2,7 +2,7 @@
 
 import { useId, useRef, useState, type ReactNode } from "react";
 import { generateSshKey, ITEM_FIELD_KINDS, type ItemField, type ItemPlaintext } from "@/lib/crypto";
-import { parseDotenv } from "@/lib/client/vaults/dotenv";
+import { parseDotenv } from "@/lib/sdk/dotenv";
 import { totpSeedProblem } from "@/lib/client/vaults/totp";
 import { ITEM_TYPE_LABELS } from "@/lib/client/vaults/templates";
 import { Button } from "@/components/ui/button";

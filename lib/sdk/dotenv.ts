@@ -1,8 +1,9 @@
 /**
- * A small .env parser for the "Paste .env" box: `KEY=value`, `export KEY=value`, single, double
- * and backtick quotes (double quotes understand \n, \r, \t, \" and \\ and may span lines), `#`
- * comments on their own line or after an unquoted value. Later duplicates win, as with dotenv.
- * Lines it cannot read are reported rather than silently dropped.
+ * A small .env parser, shared by the editor's "Paste .env" box and `coffer run --env-file`:
+ * `KEY=value`, `export KEY=value`, single, double and backtick quotes (double quotes understand
+ * \n, \r, \t, \" and \\ and may span lines), `#` comments on their own line or after an
+ * unquoted value. Later duplicates win, as with dotenv. Lines it cannot read are reported
+ * rather than silently dropped.
  */
 export type DotenvEntry = { key: string; value: string };
 export type DotenvResult = { entries: DotenvEntry[]; errors: { line: number; message: string }[] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDotenv, parseDotenv } from "@/lib/client/vaults/dotenv";
+import { formatDotenv, parseDotenv } from "@/lib/sdk/dotenv";
 
 describe("parseDotenv", () => {
   it.each([
