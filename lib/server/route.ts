@@ -35,7 +35,7 @@ const sessionCheck = {
   enrolment: requireEnrolmentSession,
   session: requireSession,
   admin: requireAdmin,
-} satisfies Record<SessionAccess, () => Promise<SessionContext | null>>;
+} satisfies Record<SessionAccess, (request: Request) => Promise<SessionContext | null>>;
 
 interface HandlerContext<Body, Query, Auth, Machine> {
   request: Request;
@@ -95,7 +95,7 @@ export function route<
         machine = await authenticateMachineRequest(request, options);
       } else {
         assertSameOrigin(request);
-        session = await sessionCheck[options.access as SessionAccess]();
+        session = await sessionCheck[options.access as SessionAccess](request);
         if (options.stepUp && session) requireStepUp(session);
       }
       const rawParams = (await context?.params) ?? {};

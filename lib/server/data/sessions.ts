@@ -8,6 +8,8 @@ export async function createSession(input: {
   lifetimeMs: number;
   userAgent: string | null;
   ipAddress: string | null;
+  /** A session born verified: one a person approved from a session past its second factor. */
+  mfaVerified?: boolean;
 }) {
   const prisma = await db();
   const token = randomToken(32);
@@ -22,10 +24,11 @@ export async function createSession(input: {
       expiresAt: new Date(now.getTime() + input.lifetimeMs),
       userAgent: input.userAgent?.slice(0, 300) ?? null,
       ipAddress: input.ipAddress,
+      mfaVerified: input.mfaVerified ?? false,
     },
-    select: { id: true, authTime: true },
+    select: { id: true, authTime: true, expiresAt: true },
   });
-  return { sessionId: row.id, token, authTime: row.authTime };
+  return { sessionId: row.id, token, authTime: row.authTime, expiresAt: row.expiresAt };
 }
 
 export async function findSessionByToken(token: string) {
