@@ -21,3 +21,21 @@ export type SignInProof = z.infer<typeof signInProof>;
  * because the organisation is locked down and the person is not an admin.
  */
 export const LOCKED_DOWN_SIGN_IN_ERROR = "LockedDown";
+
+/** next-auth's CSRF token: sent back as a form field with the cookie it set. */
+export const csrfResponse = z.object({ csrfToken: z.string() });
+
+/** The credentials callback's form (with `json=true`, next-auth answers JSON, not a redirect). */
+export const credentialsCallbackForm = signInProof.extend({
+  csrfToken: z.string(),
+  json: z.literal("true"),
+  callbackUrl: z.string().optional(),
+});
+
+export const signOutForm = z.object({ csrfToken: z.string(), json: z.literal("true") });
+
+/**
+ * next-auth's JSON answer to a form post: where the browser would go. A refused sign-in is a
+ * 401 whose `url` carries `?error=CredentialsSignin` (or `LockedDown`).
+ */
+export const nextAuthUrlResponse = z.object({ url: z.string() });

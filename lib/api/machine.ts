@@ -51,6 +51,7 @@ export const createServiceAccountRequest = z.object({
   managers: z.array(managerCopyInput).min(1).max(50),
 });
 export type CreateServiceAccountRequest = z.infer<typeof createServiceAccountRequest>;
+export const createServiceAccountResponse = z.object({ id: z.string() });
 
 export const serviceAccountGrantDto = z.object({
   vaultId: z.string(),
@@ -103,6 +104,7 @@ export type ServiceAccountDetailResponse = z.infer<typeof serviceAccountDetailRe
 export const updateServiceAccountStatusRequest = z.object({
   status: z.enum(["active", "disabled"]),
 });
+export const serviceAccountStatusResponse = updateServiceAccountStatusRequest;
 
 /** A vault manager grants a vault to a service account they also manage. */
 export const grantServiceAccountRequest = z.object({
@@ -112,6 +114,10 @@ export const grantServiceAccountRequest = z.object({
   trustedGranters: z.object({ envelope, baseRevision: z.number().int().positive() }).optional(),
 });
 export type GrantServiceAccountRequest = z.infer<typeof grantServiceAccountRequest>;
+export const grantServiceAccountResponse = z.object({
+  serviceAccountId: z.string(),
+  serviceAccountName: z.string(),
+});
 
 const cidr = z
   .string()

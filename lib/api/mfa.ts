@@ -76,6 +76,7 @@ export const registerKeyRequest = z.object({
 });
 
 export const renameKeyRequest = z.object({ nickname: keyNickname });
+export const renameKeyResponse = z.object({ id: z.string(), nickname: z.string() });
 
 /** Codes are shown as XXXX-XXXX-XXXX-XXXX; case, spaces and dashes do not matter when typed. */
 export const recoveryCode = z
@@ -146,3 +147,9 @@ export const mfaAdminResponse = z.object({
   people: z.array(compliancePerson),
 });
 export type MfaAdminResponse = z.infer<typeof mfaAdminResponse>;
+
+/** An admin's reset of someone's security keys. */
+export const resetMfaResponse = z.object({
+  keysRemoved: z.number().int(),
+  sessionsRevoked: z.number().int(),
+});

@@ -14,6 +14,7 @@ export type UserDto = z.infer<typeof userDto>;
 export const userListResponse = z.object({ users: z.array(userDto) });
 
 export const updateUserStatusRequest = z.object({ status: z.enum(["active", "suspended"]) });
+export const updateUserStatusResponse = updateUserStatusRequest;
 
 /**
  * The role order (DESIGN, Sessions, MFA and policy): a person acts on the status, keys or role

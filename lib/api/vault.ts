@@ -62,6 +62,7 @@ export const createVaultRequest = z.object({
   grant: grantInput,
 });
 export type CreateVaultRequest = z.infer<typeof createVaultRequest>;
+export const createVaultResponse = z.object({ id: z.string(), keyVersion });
 
 export const updateVaultRequest = z.object({
   expectedKeyVersion: keyVersion,
@@ -69,6 +70,7 @@ export const updateVaultRequest = z.object({
   environment: vaultEnvironment.nullable().optional(),
 });
 export type UpdateVaultRequest = z.infer<typeof updateVaultRequest>;
+export const updateVaultResponse = z.object({ id: z.string() });
 
 export const itemDto = z.object({
   id: z.string(),
@@ -96,6 +98,9 @@ export type VaultDetailResponse = z.infer<typeof vaultDetailResponse>;
 
 export const addMemberRequest = z.object({ userId: z.string().min(1).max(64), grant: grantInput });
 export type AddMemberRequest = z.infer<typeof addMemberRequest>;
+export const changeMemberRequest = z.object({ grant: grantInput });
+/** A member's role as the new grant gives it (adding a member and changing a role). */
+export const memberRoleResponse = z.object({ userId: z.string(), role: vaultRole });
 
 export const createItemRequest = z.object({ id: clientId, keyVersion, ciphertext: envelope });
 export type CreateItemRequest = z.infer<typeof createItemRequest>;
@@ -117,6 +122,13 @@ export const itemRevisionDto = z.object({
   createdAt: z.string(),
 });
 export const itemHistoryResponse = z.object({ revisions: z.array(itemRevisionDto) });
+
+/** Every stored revision of a vault's items: what a rotation re-encrypts. */
+export const vaultRevisionsResponse = z.object({
+  revisions: z.array(
+    z.object({ itemId: z.string(), revision: z.number().int(), keyVersion, ciphertext: envelope }),
+  ),
+});
 
 export const itemEventRequest = z.object({ action: z.enum(["reveal", "copy"]) });
 
