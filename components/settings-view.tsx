@@ -30,6 +30,18 @@ export function SettingsView({ account }: { account: ShellAccount }) {
           Manage security keys
         </Link>
       </Card>
+      <Card>
+        <CardHeader
+          title="Command line"
+          description="Sign in the coffer command line by approving the code it shows."
+        />
+        <Link
+          href="/settings/devices"
+          className="inline-flex rounded-lg bg-white px-4 py-2.5 text-sm font-medium text-stone-900 shadow-xs ring-1 ring-stone-300 ring-inset hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-stone-900"
+        >
+          Approve a device
+        </Link>
+      </Card>
       <ChangePasswordForm onChanged={() => setSessionsVersion((version) => version + 1)} />
       <SessionsPanel refreshKey={sessionsVersion} />
       <AutoLockSetting />

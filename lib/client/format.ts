@@ -49,6 +49,8 @@ const systems: Array<[RegExp, string]> = [
 /** "Chrome on Linux" from a full user-agent string; enough to recognise one's own devices. */
 export function shortUserAgent(userAgent: string | null): string {
   if (!userAgent) return "Unknown device";
+  // A `coffer login` session names itself, with the host it was started on.
+  if (userAgent.startsWith("coffer CLI")) return userAgent;
   const browser = browsers.find(([pattern]) => pattern.test(userAgent))?.[1] ?? "Browser";
   const system = systems.find(([pattern]) => pattern.test(userAgent))?.[1];
   return system ? `${browser} on ${system}` : browser;
