@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normaliseEmail } from "../crypto/email";
 import { KDF_CEILING, KDF_FLOOR } from "../crypto/kdf-params";
 
 /** base64url without padding, as libsodium's URLSAFE_NO_PADDING writes it. */
@@ -14,10 +15,10 @@ export const envelope = z
   .max(65536)
   .regex(/^v1\.[A-Za-z0-9_-]{32}\.[A-Za-z0-9_-]+$/, "must be a v1 envelope");
 
+/** Normalised on parse with the function the clients use, so the server compares like with like. */
 export const email = z
   .string()
-  .trim()
-  .toLowerCase()
+  .overwrite(normaliseEmail)
   .max(254)
   .pipe(z.email("must be an email address"));
 

@@ -2,6 +2,7 @@ export * from "./account-keys";
 export * from "./base64url";
 export * from "./bundle";
 export * from "./compose";
+export * from "./email";
 export * from "./envelope";
 export * from "./kdf-params";
 export * from "./errors";

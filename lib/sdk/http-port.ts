@@ -12,6 +12,24 @@ export interface HttpPort {
   }): Promise<unknown>;
 }
 
+/** A raw answer: what a caller needs when the status itself is the outcome (sign-in). */
+export interface HttpAnswer {
+  status: number;
+  body: unknown;
+  header(name: string): string | null;
+}
+
+/**
+ * The transport a person signs in through. `origin` is the server's origin as the client
+ * reached it, bound into every login message (it must be COFFER_URL's, or the server refuses
+ * the proof); `postForm` posts next-auth's url-encoded forms, whose answers are read by status.
+ * Session cookies are the adapter's business: the browser keeps them, Node adapters use a jar.
+ */
+export interface SessionHttpPort extends HttpPort {
+  readonly origin: string;
+  postForm(input: { path: string; form: Record<string, string> }): Promise<HttpAnswer>;
+}
+
 /** A failure a caller can act on: the server's error code (or a local one) and a sentence. */
 export class SdkError extends Error {
   constructor(

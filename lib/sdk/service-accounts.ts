@@ -16,7 +16,6 @@ import {
   toBase64Url,
   wrapSaKeyForToken,
   wrapServiceAccountPrivateKey,
-  type KeyPair,
   type MachineScope,
   type MachineTokenKind,
   type TrustedGranter,
@@ -27,13 +26,10 @@ import type {
   GrantServiceAccountRequest,
   ServiceAccountDetailResponse,
 } from "@/lib/api/machine";
+import type { UnlockedAccount } from "./unlocked-account";
 
-/** The unlocked keys of the person acting (the browser keyring and the CLI hold this shape). */
-export interface PersonKeys {
-  userId: string;
-  boxKeyPair: KeyPair;
-  signKeyPair: KeyPair;
-}
+/** The part of an unlocked account that acting on service accounts needs. */
+export type PersonKeys = Pick<UnlockedAccount, "userId" | "boxKeyPair" | "signKeyPair">;
 
 /** A random client-chosen id, bound into the account's associated data. */
 function newServiceAccountId(): string {
