@@ -6,7 +6,7 @@ import { getSodium, parseSecretKey, SecretKeyFormatError } from "@/lib/crypto";
 import { errorMessage } from "@/lib/client/api";
 import { SignInError, signOut } from "@/lib/client/auth";
 import { loadSecretKey } from "@/lib/client/secret-key-store";
-import { prepareKeyDerivation } from "@/lib/client/derive-keys";
+import { prepareKeyDerivation } from "@/lib/client/kdf-runner";
 import { signInAndUnlock } from "@/lib/client/session-flows";
 import type { MfaStatusResponse } from "@/lib/api/mfa";
 import { KdfProgress } from "./kdf-progress";

@@ -5,7 +5,7 @@ import { getSodium } from "@/lib/crypto";
 import { errorMessage } from "@/lib/client/api";
 import { WrongPasswordError } from "@/lib/client/auth";
 import { loadSecretKey } from "@/lib/client/secret-key-store";
-import { prepareKeyDerivation } from "@/lib/client/derive-keys";
+import { prepareKeyDerivation } from "@/lib/client/kdf-runner";
 import { unlockWithPassword } from "@/lib/client/session-flows";
 import { KdfProgress } from "./kdf-progress";
 import { secretKeyProblem } from "./signin-form";

@@ -1,23 +1,30 @@
 import type { z } from "zod";
 import { apiErrorSchema } from "@/lib/api/error";
+import { SdkError } from "@/lib/sdk/http-port";
 
-/** An error answer from our API, with the server's readable message. */
-export class ApiError extends Error {
+/**
+ * An error answer from our API, with the server's readable message. An SdkError too, so the
+ * browser transport keeps the HttpPort contract the SDK's flows are written against.
+ */
+export class ApiError extends SdkError {
+  declare readonly status: number;
+
   constructor(
-    readonly status: number,
-    readonly code: string,
+    status: number,
+    code: string,
     message: string,
-    readonly field?: string,
+    field?: string,
     readonly retryAfterSeconds?: number,
   ) {
-    super(message);
+    super(code, message, status, field);
     this.name = "ApiError";
   }
 }
 
 interface RequestOptions<Schema extends z.ZodType | undefined> {
-  method?: "GET" | "POST" | "PUT" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   json?: unknown;
+  headers?: Record<string, string>;
   schema?: Schema;
   /** Public endpoints (sign-in, sign-up) have no session to lose. */
   redirectOnUnauthorized?: boolean;
@@ -77,7 +84,7 @@ async function apiOnce<Schema extends z.ZodType | undefined = undefined>(
 ): Promise<Schema extends z.ZodType ? z.infer<Schema> : null> {
   const init: RequestInit = {
     method: options.method ?? (options.json === undefined ? "GET" : "POST"),
-    headers: { accept: "application/json" },
+    headers: { accept: "application/json", ...options.headers },
     credentials: "same-origin",
     cache: "no-store",
   };

@@ -1,17 +1,11 @@
-import { requireSodium, type KeyPair } from "@/lib/crypto";
+import { requireSodium } from "@/lib/crypto";
+import type { UnlockedAccount } from "@/lib/sdk/unlocked-account";
 
 /**
  * The unlocked keys of the signed-in person. Memory only, by design: never localStorage,
  * sessionStorage or IndexedDB, so a reload, an idle timeout or "Lock now" leaves nothing behind.
- * The AUK is not kept: once the userKey is unwrapped it has no further use here.
  */
-export interface Keyring {
-  userId: string;
-  email: string;
-  userKey: Uint8Array;
-  boxKeyPair: KeyPair;
-  signKeyPair: KeyPair;
-}
+export type Keyring = UnlockedAccount;
 
 type Listener = () => void;
 

@@ -1,23 +1,34 @@
 import { get, set } from "idb-keyval";
+import type { KeyValueStore } from "@/lib/sdk/key-value-store";
+import * as storedSecretKey from "@/lib/sdk/stored-secret-key";
 
-// The Secret Key lives on each trusted device (IndexedDB) and on the printed Emergency Kit,
-// never on the server. Stored in its printed form so the kit can be downloaded again verbatim.
-const storageKey = (email: string) => `secret-key:${email.trim().toLowerCase()}`;
+/**
+ * Where this browser keeps the Secret Key of each account used on it (IndexedDB; entries as
+ * lib/sdk/stored-secret-key names them). Private browsing modes may refuse IndexedDB: then it
+ * behaves as a device without a stored key, and a write is dropped — the person has the
+ * Emergency Kit and is asked for the key next time.
+ */
+export const secretKeyStore: KeyValueStore = {
+  async get(key) {
+    try {
+      return await get<unknown>(key);
+    } catch {
+      return undefined;
+    }
+  },
+  async set(key, value) {
+    try {
+      await set(key, value);
+    } catch {
+      // Not fatal, as above.
+    }
+  },
+};
 
-export async function loadSecretKey(email: string): Promise<string | null> {
-  try {
-    const value = await get<unknown>(storageKey(email));
-    return typeof value === "string" ? value : null;
-  } catch {
-    // Private browsing modes may refuse IndexedDB: behave as a device without a stored key.
-    return null;
-  }
+export function loadSecretKey(email: string): Promise<string | null> {
+  return storedSecretKey.loadSecretKey(secretKeyStore, email);
 }
 
-export async function saveSecretKey(email: string, formattedSecretKey: string): Promise<void> {
-  try {
-    await set(storageKey(email), formattedSecretKey);
-  } catch {
-    // Not fatal: the person has the Emergency Kit and will be asked for the key next time.
-  }
+export function saveSecretKey(email: string, formattedSecretKey: string): Promise<void> {
+  return storedSecretKey.saveSecretKey(secretKeyStore, email, formattedSecretKey);
 }
