@@ -17,13 +17,9 @@ import {
   type KeyPair,
   type MachineToken,
 } from "@/lib/crypto";
-import {
-  machineAccessResponse,
-  machineTokenDto,
-  ownTokenResponse,
-  type MachineAccessResponse,
-  type MachineTokenDto,
-} from "@/lib/api/machine";
+import type { MachineAccessResponse, MachineTokenDto } from "@/lib/api/machine";
+import { routes } from "@/lib/api/routes";
+import { call } from "./call";
 import { SdkError, type HttpPort } from "./http-port";
 
 export interface MachineSecrets {
@@ -61,12 +57,7 @@ export class MachineClient {
 
   /** One request (one use of the token), then everything is decrypted locally. */
   async readAll(): Promise<MachineSecrets> {
-    const response = await this.http.request({
-      method: "GET",
-      path: "/api/v1/machine/access",
-      headers: this.authorization(),
-    });
-    const access = machineAccessResponse.parse(response);
+    const access = await call(this.http, routes.machineAccess, { headers: this.authorization() });
     return openMachineAccess(this.token, access);
   }
 
@@ -79,9 +70,7 @@ export class MachineClient {
     if (this.token.kind !== "bt") throw new SdkError("usage", "This is not a bootstrap token.");
     const saKey = await this.ownSaKey();
     const next = newMachineToken("sa");
-    const response = await this.http.request({
-      method: "POST",
-      path: "/api/v1/machine/exchange",
+    const dto = await call(this.http, routes.exchangeBootstrap, {
       headers: this.authorization(),
       body: {
         id: machineTokenId(next),
@@ -90,7 +79,7 @@ export class MachineClient {
         ttlSeconds,
       },
     });
-    return { token: formatMachineToken(next), dto: machineTokenDto.parse(response) };
+    return { token: formatMachineToken(next), dto };
   }
 
   /** With a minting token: a one-use bootstrap token for a new container. */
@@ -98,9 +87,7 @@ export class MachineClient {
     if (this.token.kind !== "mt") throw new SdkError("usage", "This is not a minting token.");
     const saKey = await this.ownSaKey();
     const bootstrap = newMachineToken("bt");
-    const response = await this.http.request({
-      method: "POST",
-      path: "/api/v1/machine/bootstrap-tokens",
+    const dto = await call(this.http, routes.mintBootstrap, {
       headers: this.authorization(),
       body: {
         id: machineTokenId(bootstrap),
@@ -109,18 +96,13 @@ export class MachineClient {
         ttlSeconds,
       },
     });
-    return { token: formatMachineToken(bootstrap), dto: machineTokenDto.parse(response) };
+    return { token: formatMachineToken(bootstrap), dto };
   }
 
   /** The token's own copy of saKey (no secret ciphertext: minting and bootstrap tokens too). */
   private async ownSaKey(): Promise<Uint8Array> {
-    const response = await this.http.request({
-      method: "GET",
-      path: "/api/v1/machine/token",
-      headers: this.authorization(),
-    });
-    const parsed = ownTokenResponse.parse(response);
-    return unwrapSaKeyForToken(this.token, parsed.wrappedSaKey);
+    const own = await call(this.http, routes.machineToken, { headers: this.authorization() });
+    return unwrapSaKeyForToken(this.token, own.wrappedSaKey);
   }
 }
 
