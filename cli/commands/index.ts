@@ -1,8 +1,21 @@
 import type { Command } from "commander";
+import { registerCheck } from "./check";
+import { registerEnv } from "./env";
+import { registerInject } from "./inject";
+import { registerRead } from "./read";
+import { registerRun } from "./run";
+import { registerTokenExchange } from "./token-exchange";
 
 /**
  * Every command, registered in one place. A command lives in its own file under
  * cli/commands/ and exports one `register…(program)` function; commands that share a parent
  * (`coffer token …`, `coffer vault …`) get it from `commandGroup()` in cli/command-group.ts.
  */
-export const commandRegistrations: Array<(program: Command) => void> = [];
+export const commandRegistrations: Array<(program: Command) => void> = [
+  registerRun,
+  registerRead,
+  registerInject,
+  registerEnv,
+  registerCheck,
+  registerTokenExchange,
+];
