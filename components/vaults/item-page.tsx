@@ -100,7 +100,7 @@ export function ItemPage({
           keyVersion,
           ciphertext: encryptItem(key, plaintext, { vaultId, itemId: id, keyVersion, revision: 1 }),
         });
-        await rememberRevision(keyring.userId, id, created.revision);
+        await rememberRevision(keyring, id, created.revision);
         router.replace(`/vaults/${vaultId}/items/${id}`);
         return;
       }
@@ -119,7 +119,7 @@ export function ItemPage({
             ? changedSecretFields(item.plaintext, plaintext).length
             : 0,
       });
-      await rememberRevision(keyring.userId, item.dto.id, updated.revision);
+      await rememberRevision(keyring, item.dto.id, updated.revision);
       await reload();
       setDraft(null);
       setConflict(false);

@@ -69,6 +69,8 @@ export class RevisionLedger {
         await this.store.set(itemKey(this.userId), items.toJSON());
         await this.store.set(vaultKey(this.userId), vaults.toJSON());
       }
+    } catch {
+      // Storage refused: this run still holds the marks in memory and keeps enforcing them.
     } finally {
       this.saving = null;
     }
