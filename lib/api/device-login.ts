@@ -1,9 +1,6 @@
 import { z } from "zod";
 import { base64url } from "./common";
 
-/** How long a `coffer login` waits for its approval before the CLI must start again. */
-export const DEVICE_LOGIN_TTL_SECONDS = 600;
-
 /** The seconds a CLI waits between two polls at first; it backs off from there. */
 export const DEVICE_LOGIN_POLL_INTERVAL_SECONDS = 2;
 

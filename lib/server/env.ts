@@ -19,6 +19,8 @@ const schema = z.object({
   COFFER_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   // How long one security-key check covers sensitive actions (step-up).
   COFFER_STEP_UP_MINUTES: z.coerce.number().positive().default(5),
+  // How long a `coffer login` waits for its approval in the browser.
+  COFFER_DEVICE_LOGIN_MINUTES: z.coerce.number().positive().max(60).default(10),
   COFFER_SIGNIN_LIMIT_ACCOUNT: z.coerce.number().int().positive().default(10),
   COFFER_SIGNIN_LIMIT_ADDRESS: z.coerce.number().int().positive().default(50),
   COFFER_SIGNIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),

@@ -22,6 +22,15 @@ import { healthResponse } from "../health";
 import { inviteListResponse, inviteLookupRequest, inviteLookupResponse } from "../invite";
 import { onboardingInviteRequest, onboardingInviteResponse } from "../checklist";
 import { revokedCountResponse, sessionListResponse } from "../session";
+import {
+  approveDeviceLoginRequest,
+  createDeviceLoginRequest,
+  createDeviceLoginResponse,
+  deviceLoginLookupQuery,
+  deviceLoginLookupResponse,
+  pollDeviceLoginRequest,
+  pollDeviceLoginResponse,
+} from "../device-login";
 import { defineRoute } from "../route-spec";
 import { z } from "zod";
 
@@ -169,5 +178,47 @@ export const authRoutes = {
     path: "/api/v1/sessions/revoke-others",
     access: "session",
     response: revokedCountResponse,
+  }),
+  startDeviceLogin: defineRoute({
+    method: "POST",
+    path: "/api/v1/device-logins",
+    access: "none",
+    body: createDeviceLoginRequest,
+    status: 201,
+    response: createDeviceLoginResponse,
+  }),
+  findDeviceLoginByCode: defineRoute({
+    method: "GET",
+    path: "/api/v1/device-logins",
+    access: "session",
+    query: deviceLoginLookupQuery,
+    response: deviceLoginLookupResponse,
+  }),
+  getDeviceLogin: defineRoute({
+    method: "GET",
+    path: "/api/v1/device-logins/:id",
+    access: "session",
+    response: deviceLoginLookupResponse,
+  }),
+  approveDeviceLogin: defineRoute({
+    method: "POST",
+    path: "/api/v1/device-logins/:id/approve",
+    access: "session",
+    stepUp: true,
+    body: approveDeviceLoginRequest,
+    response: "empty",
+  }),
+  denyDeviceLogin: defineRoute({
+    method: "POST",
+    path: "/api/v1/device-logins/:id/deny",
+    access: "session",
+    response: "empty",
+  }),
+  pollDeviceLogin: defineRoute({
+    method: "POST",
+    path: "/api/v1/device-logins/:id/poll",
+    access: "none",
+    body: pollDeviceLoginRequest,
+    response: pollDeviceLoginResponse,
   }),
 };

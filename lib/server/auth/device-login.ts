@@ -2,7 +2,6 @@ import "server-only";
 import { deviceCode, fromBase64Url, getSodium, normaliseDeviceCode } from "@/lib/crypto";
 import {
   DEVICE_LOGIN_POLL_INTERVAL_SECONDS,
-  DEVICE_LOGIN_TTL_SECONDS,
   USER_SESSION_TOKEN_PREFIX,
   type DeviceLoginDto,
   type PollDeviceLoginResponse,
@@ -59,7 +58,7 @@ export async function startDeviceLogin(input: {
     code: deviceCode(fromBase64Url(input.publicKey)),
     clientName: input.clientName,
     pollTokenHash: hashToken(pollToken),
-    expiresAt: new Date(now.getTime() + DEVICE_LOGIN_TTL_SECONDS * 1000),
+    expiresAt: new Date(now.getTime() + env.COFFER_DEVICE_LOGIN_MINUTES * 60_000),
     ipAddress: input.ipAddress,
   };
   await insertDeviceLogin(row);
