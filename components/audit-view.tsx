@@ -1,7 +1,8 @@
 "use client";
 
-import { useCallback, useEffect, useId, useMemo, useState } from "react";
+import { useCallback, useEffect, useId, useState } from "react";
 import {
+  auditActorLabel,
   auditListResponse,
   auditVerifyResponse,
   type AuditEventDto,
@@ -11,6 +12,7 @@ import { userListResponse, type UserDto } from "@/lib/api/user";
 import { api, apiBlob, errorMessage } from "@/lib/client/api";
 import { dateTime } from "@/lib/client/format";
 import { StepUpCancelled } from "./mfa/step-up-provider";
+import { MachineBadge } from "./service-accounts/badges";
 import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
 import { Card, CardHeader } from "./ui/card";
@@ -33,6 +35,8 @@ const eventGroups: Array<{ value: string; label: string }> = [
   { value: "offboarding.", label: "Offboarding" },
   { value: "flag.", label: "Rotation" },
   { value: "lockdown.", label: "Lockdown" },
+  { value: "service_account.", label: "Service accounts" },
+  { value: "token.", label: "Machine tokens" },
   { value: "authz.", label: "Refusals" },
 ];
 
@@ -94,6 +98,19 @@ const actionLabels: Record<string, string> = {
   "rotation.interval": "Rotation interval changed",
   "lockdown.start": "Lockdown started",
   "lockdown.lift": "Lockdown lifted",
+  "service_account.create": "Service account created",
+  "service_account.status": "Service account enabled or disabled",
+  "service_account.delete": "Service account deleted",
+  "service_account.grant": "Vault granted to a service account",
+  "service_account.flag": "Service account flagged",
+  "service_account.rekey": "Service account re-keyed",
+  "service_account.manager_add": "Service account manager added",
+  "service_account.manager_remove": "Service account manager removed",
+  "token.create": "Token created",
+  "token.revoke": "Token revoked",
+  "token.exchange": "Bootstrap token exchanged",
+  "token.bootstrap_replay": "Bootstrap token replayed",
+  "token.mint": "Bootstrap token minted",
 };
 
 type ExportFormat = "csv" | "json";
@@ -145,8 +162,6 @@ export function AuditView() {
   const [verdict, setVerdict] = useState<AuditVerifyResponse | null>(null);
   const [exporting, setExporting] = useState<ExportFormat | null>(null);
   const formId = useId();
-
-  const names = useMemo(() => new Map(people.map((person) => [person.id, person.name])), [people]);
 
   const load = useCallback(async (current: Filters, beforeSeq?: number) => {
     const extra: Record<string, string> = { limit: String(pageSize) };
@@ -339,7 +354,7 @@ export function AuditView() {
                     Event
                   </th>
                   <th scope="col" className="px-3 py-2 font-semibold">
-                    Person
+                    Actor
                   </th>
                   <th scope="col" className="px-3 py-2 font-semibold">
                     Target
@@ -363,7 +378,7 @@ export function AuditView() {
                       <span className="ml-2 font-mono text-xs text-stone-500">{event.action}</span>
                     </td>
                     <td className="px-3 py-2">
-                      {event.actorId ? (names.get(event.actorId) ?? event.actorId) : "—"}
+                      <ActorCell event={event} />
                     </td>
                     <td className="px-3 py-2 font-mono text-xs text-stone-600">
                       {event.targetType ? `${event.targetType} ${event.targetId ?? ""}` : "—"}
@@ -387,6 +402,18 @@ export function AuditView() {
         )}
       </Card>
     </div>
+  );
+}
+
+/** A person by name; a machine by its account and token, with a badge so it is not read as a person. */
+function ActorCell({ event }: { event: AuditEventDto }) {
+  if (!event.actorId) return <>—</>;
+  if (event.actorKind === "user") return <>{auditActorLabel(event)}</>;
+  return (
+    <span className="inline-flex flex-wrap items-center gap-1.5">
+      <MachineBadge />
+      <span>{auditActorLabel(event)}</span>
+    </span>
   );
 }
 

@@ -1,12 +1,14 @@
 import "server-only";
 import { stringify } from "csv-stringify/sync";
-import type { AuditEventDto } from "@/lib/api/audit";
+import { auditActorLabel, type AuditEventDto } from "@/lib/api/audit";
 
 const columns = [
   "seq",
   "at",
   "action",
+  "actorKind",
   "actorId",
+  "actor",
   "targetType",
   "targetId",
   "vaultId",
@@ -14,10 +16,17 @@ const columns = [
   "details",
 ] as const;
 
-/** One row per event; details as canonical JSON so the file can be re-verified elsewhere. */
+/**
+ * One row per event; details as canonical JSON so the file can be re-verified elsewhere, and
+ * the actor named for a reader (a machine by its account and token, not a blank person).
+ */
 export function auditEventsToCsv(events: AuditEventDto[]): string {
   return stringify(
-    events.map((event) => ({ ...event, details: JSON.stringify(event.details) })),
+    events.map((event) => ({
+      ...event,
+      actor: auditActorLabel(event),
+      details: JSON.stringify(event.details),
+    })),
     { header: true, columns: [...columns] },
   );
 }

@@ -1,19 +1,47 @@
 import "server-only";
 import type { AuditEventDto, AuditQuery } from "@/lib/api/audit";
 import { listAuditEvents } from "./data/audit";
+import { findAuditActorNames } from "./data/audit-actors";
+
+type Details = Record<string, unknown>;
+
+/** The token a machine event was made with, when the event recorded it. */
+function actorTokenIdOf(details: Details): string | null {
+  return typeof details.actorTokenId === "string" ? details.actorTokenId : null;
+}
 
 /** Audit events matching a parsed query, as wire DTOs: shared by the list and the export. */
-export async function auditEventDtos(query: AuditQuery) {
+export async function auditEventDtos(query: AuditQuery): Promise<AuditEventDto[]> {
   const { from, to, ...filter } = query;
   const events = await listAuditEvents({
     ...filter,
     from: from ? new Date(from) : undefined,
     to: to ? new Date(to) : undefined,
   });
-  return events.map((event): AuditEventDto => ({
+  const rows = events.map((event) => ({
     ...event,
-    actorKind: event.actorKind === "machine" ? "machine" : "user",
-    at: event.at.toISOString(),
-    details: (event.details ?? {}) as Record<string, unknown>,
+    actorKind: event.actorKind === "machine" ? ("machine" as const) : ("user" as const),
+    details: (event.details ?? {}) as Details,
   }));
+  const machineRows = rows.filter((row) => row.actorKind === "machine");
+  const names = await findAuditActorNames({
+    userIds: rows.flatMap((row) => (row.actorKind === "user" && row.actorId ? [row.actorId] : [])),
+    serviceAccountIds: machineRows.flatMap((row) => (row.actorId ? [row.actorId] : [])),
+    tokenIds: machineRows.flatMap((row) => actorTokenIdOf(row.details) ?? []),
+  });
+  return rows.map((row): AuditEventDto => {
+    const tokenId = row.actorKind === "machine" ? actorTokenIdOf(row.details) : null;
+    const token = tokenId ? names.tokens.get(tokenId) : undefined;
+    return {
+      ...row,
+      at: row.at.toISOString(),
+      actorName: row.actorId
+        ? ((row.actorKind === "machine" ? names.serviceAccounts : names.people).get(row.actorId) ??
+          null)
+        : null,
+      actorToken: tokenId
+        ? { id: tokenId, name: token ? token.name || null : null, kind: token?.kind ?? null }
+        : null,
+    };
+  });
 }

@@ -84,6 +84,11 @@ export async function recordAudit(event: {
   actorId: string | null;
   /** Set for a service-account token; a person is the default. */
   actorKind?: "machine";
+  /**
+   * The token a machine acted with (actorId is its account): kept in the details so the log
+   * can name the token as well as the account.
+   */
+  actorTokenId?: string;
   request?: Request | Headers | Record<string, string | string[] | undefined>;
   targetType?: string;
   targetId?: string;
@@ -99,6 +104,9 @@ export async function recordAudit(event: {
     targetId: event.targetId ?? null,
     vaultId: event.vaultId ?? null,
     ipAddress: headers ? clientAddress(headers) : null,
-    details: event.details ?? {},
+    details: {
+      ...event.details,
+      ...(event.actorTokenId ? { actorTokenId: event.actorTokenId } : {}),
+    },
   });
 }

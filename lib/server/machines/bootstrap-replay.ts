@@ -16,6 +16,7 @@ export async function recordBootstrapReplay(
     action: "token.bootstrap_replay",
     actorId: token.serviceAccountId,
     actorKind: "machine",
+    actorTokenId: token.tokenId,
     request,
     targetType: "token",
     targetId: token.tokenId,

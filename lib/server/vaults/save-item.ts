@@ -14,7 +14,7 @@ export async function saveItemRevision(input: {
   vaultId: string;
   itemId: string;
   body: UpdateItemRequest;
-  actor: { id: string; kind?: "machine" };
+  actor: { id: string; kind?: "machine"; tokenId?: string };
   request: Request;
 }) {
   const { vaultId, itemId, body, actor, request } = input;
@@ -28,7 +28,13 @@ export async function saveItemRevision(input: {
     secretsChanged: body.changedSecretFields > 0,
   });
   if (!item) throw notFound("No such item.");
-  const audited = { actorId: actor.id, actorKind: actor.kind, request, vaultId };
+  const audited = {
+    actorId: actor.id,
+    actorKind: actor.kind,
+    actorTokenId: actor.tokenId,
+    request,
+    vaultId,
+  };
   await recordAudit({
     ...audited,
     action: "item.update",

@@ -17,6 +17,7 @@ export const POST = route({
       action: "token.mint",
       actorId: machine.serviceAccountId,
       actorKind: "machine",
+      actorTokenId: machine.tokenId,
       request,
       targetType: "token",
       targetId: token.id,

@@ -23,6 +23,7 @@ export const POST = route({
       action: "token.exchange",
       actorId: machine.serviceAccountId,
       actorKind: "machine",
+      actorTokenId: machine.tokenId,
       request,
       targetType: "token",
       targetId: token.id,

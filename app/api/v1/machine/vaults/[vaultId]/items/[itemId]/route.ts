@@ -21,7 +21,7 @@ export const PUT = route({
       vaultId,
       itemId,
       body,
-      actor: { id: machine.serviceAccountId, kind: "machine" },
+      actor: { id: machine.serviceAccountId, kind: "machine", tokenId: machine.tokenId },
       request,
     });
   },
