@@ -2,9 +2,12 @@ import type { Command } from "commander";
 import { registerCheck } from "./check";
 import { registerEnv } from "./env";
 import { registerInject } from "./inject";
+import { registerLogin } from "./login";
+import { registerLogout } from "./logout";
 import { registerRead } from "./read";
 import { registerRun } from "./run";
 import { registerTokenExchange } from "./token-exchange";
+import { registerWhoami } from "./whoami";
 
 /**
  * Every command, registered in one place. A command lives in its own file under
@@ -18,4 +21,7 @@ export const commandRegistrations: Array<(program: Command) => void> = [
   registerEnv,
   registerCheck,
   registerTokenExchange,
+  registerLogin,
+  registerWhoami,
+  registerLogout,
 ];

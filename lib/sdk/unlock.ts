@@ -36,7 +36,7 @@ export async function openKeyMaterial(
   material: KeyMaterialResponse,
   expectedUserId?: string,
 ): Promise<UnlockedAccount> {
-  const sodium = await getSodium();
+  await getSodium();
   if (expectedUserId !== undefined && material.userId !== expectedUserId) {
     throw new SdkError("key_material_mismatch", "The server returned keys for another account.");
   }
@@ -47,6 +47,19 @@ export async function openKeyMaterial(
     if (error instanceof CryptoError) throw new WrongPasswordError();
     throw error;
   }
+  return openWithUserKey(userKey, material);
+}
+
+/**
+ * Opens the private keys with a userKey already in hand (the one a browser sealed to a
+ * `coffer login`), with the same consistency checks. Takes ownership of `userKey`: it is wiped
+ * when the keys do not match.
+ */
+export async function openWithUserKey(
+  userKey: Uint8Array,
+  material: KeyMaterialResponse,
+): Promise<UnlockedAccount> {
+  const sodium = await getSodium();
   let boxPrivateKey: Uint8Array | undefined;
   let signPrivateKey: Uint8Array | undefined;
   try {

@@ -95,7 +95,7 @@ describe.each(inject("servers"))("device login on $kind", (server) => {
 
     const account = await withBearer(server.url, cli.sessionToken, "/api/v1/account");
     expect(account.status).toBe(200);
-    expect(account.body).toMatchObject({ id: owner.userId });
+    expect(account.body).toMatchObject({ userId: owner.userId });
     // A Session row like any other: the browser lists it, named after the CLI's host.
     const sessions = (await owner.client.request("/api/v1/sessions")).body as {
       sessions: Array<{ id: string; userAgent: string | null }>;
