@@ -5,10 +5,13 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { getSodium, machineTokenId, parseMachineToken } from "../../lib/crypto";
 import { EXIT } from "../../cli/errors";
 import { buildCli, cleanEnv, machineSetup, runCli } from "../support/cli";
+
+// Each test starts the CLI several times; a cold start takes seconds on a loaded CI machine.
+vi.setConfig({ testTimeout: 180_000 });
 
 const apiKey = "sk_live_cli_machine_canary_2208";
 const multiLine = "line one of it\nline two of it";

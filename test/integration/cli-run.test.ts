@@ -4,10 +4,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { getSodium } from "../../lib/crypto";
 import { MASK } from "../../cli/run/secret-masker";
 import { buildCli, cleanEnv, machineSetup, runCli, startCli, waitFor } from "../support/cli";
+
+// Each test starts the CLI several times; a cold start takes seconds on a loaded CI machine.
+vi.setConfig({ testTimeout: 180_000 });
 
 const apiKey = "sk_live_cli_run_canary_9931";
 const pem =
