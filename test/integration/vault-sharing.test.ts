@@ -13,6 +13,7 @@ import {
   type Grant,
 } from "@/lib/crypto";
 import type { VaultDetailResponse } from "@/lib/api/vault";
+import { VaultAccessError } from "@/lib/sdk/vaults";
 import {
   invitedVaultClient,
   ownerVaultClient,
@@ -212,14 +213,19 @@ describe.each(inject("servers"))("vault sharing on $kind", (server) => {
   });
 
   it("makes a client refuse a grant from a granter it does not trust", async () => {
-    const newcomer = await invitedVaultClient(server, owner, { label: "newcomer" });
+    // A client that accepts only keys it compared (no trust on first use).
+    const newcomer = await invitedVaultClient(server, owner, {
+      label: "newcomer",
+      firstSeen: "refuse",
+    });
     expect((await owner.shareWith(vaultId, newcomer.userId, "view")).status).toBe(201);
     const detail = await newcomer.detail(vaultId);
     // Not pinned yet: the owner's correctly signed grant is still refused.
-    expect(() => newcomer.openDetail(detail)).toThrow(new CryptoError("untrusted granter"));
+    await expect(newcomer.openDetail(detail)).rejects.toThrow(new CryptoError("untrusted granter"));
 
     // A server that seals a key it knows and signs the grant with a key of its own making,
-    // presenting a self-consistent bundle for it, is refused for the same reason.
+    // presenting a self-consistent bundle for it under the owner's id, is refused: the keys
+    // differ from the ones pinned for the owner.
     const forger = generateUserKeys();
     const forgedKey = crypto.getRandomValues(new Uint8Array(32));
     const realGrant = detail.vault.grant;
@@ -250,7 +256,10 @@ describe.each(inject("servers"))("vault sharing on $kind", (server) => {
       },
     };
     await newcomer.trust(owner.userId);
-    expect(() => newcomer.openDetail(doctored)).toThrow(new CryptoError("untrusted granter"));
+    await expect(newcomer.openDetail(doctored)).rejects.toThrow(VaultAccessError);
+    await expect(newcomer.openDetail(doctored)).rejects.toMatchObject({
+      problem: { kind: "keys-changed", email: realGrant.granter.email },
+    });
     // The owner's name on a grant the owner never signed: the signature check refuses it.
     const impersonated: VaultDetailResponse = {
       ...doctored,
@@ -263,10 +272,12 @@ describe.each(inject("servers"))("vault sharing on $kind", (server) => {
         },
       },
     };
-    expect(() => newcomer.openDetail(impersonated)).toThrow(new CryptoError("grant signature"));
+    await expect(newcomer.openDetail(impersonated)).rejects.toThrow(
+      new CryptoError("grant signature"),
+    );
 
     // Once the owner is pinned, the genuine grant opens.
-    expect(newcomer.openDetail(detail).items).toHaveLength(detail.items.length);
+    expect((await newcomer.openDetail(detail)).items).toHaveLength(detail.items.length);
   });
 
   it("answers one of two simultaneous shares with the same person 201, the other 409", async () => {

@@ -1,39 +1,45 @@
-// The browser's side of the vault protocol, in Node, for integration tests: the same lib/crypto
-// calls the vault UI makes, over the real HTTP API. It keeps what a browser keeps — the keys it
-// opened, the signers it trusts, a RevisionGuard — so tests can play an honest client against a
-// real server, or hand it doctored responses to play a malicious one.
+// The browser's side of the vault protocol, in Node, for integration tests and benchmarks: the
+// SDK's vault code (lib/sdk/vaults) over the real HTTP API, with Node adapters — this client's
+// cookie jar as transport, an in-memory KeyValueStore as the device. It keeps what a browser
+// keeps — pinned contacts, revision and key-version high-water marks — so tests can play an
+// honest client against a real server, or hand it doctored responses to play a malicious one.
 import type { PersonKeys } from "../../lib/sdk/service-accounts";
+import { memoryKeyValueStore } from "../../lib/sdk/key-value-store";
 import {
-  acceptGrant,
-  buildRotationBatch,
-  changedSecretFields,
-  decryptItem,
-  decryptVaultName,
-  encryptItem,
-  encryptVaultName,
+  acceptVault,
+  buildGrant,
+  createVault,
+  grantAfterComparison,
+  itemUpdateRequest,
+  newItemRequest,
+  openItem,
+  prepareRotation,
+  rememberRevision,
+  roleChangeGrant,
+  VaultSession,
+  type FirstSeenKeys,
+} from "../../lib/sdk/vaults";
+import {
   fromBase64Url,
   getSodium,
-  newVaultKey,
-  RevisionGuard,
-  sealVaultKey,
-  signGrant,
   toBase64Url,
   unwrapPrivateKey,
   unwrapUserKey,
   verifyBundle,
-  type Grant,
   type ItemPlaintext,
   type KeyPair,
-  type RotationBatch,
+  type RevisionGuard,
   type VaultRole,
 } from "../../lib/crypto";
 import type {
   GrantInput,
   ItemDto,
   PublicBundleDto,
+  RotateVaultInput,
   VaultDetailResponse,
   VaultEnvironmentDto,
 } from "../../lib/api/vault";
+import { apiClientHttpPort } from "./api-client-http-port";
 import { inviteMember, ownerSecrets } from "./flows";
 import type { TestServer } from "./global-servers";
 import { ApiClient, type AccountSecrets } from "./protocol-client";
@@ -91,10 +97,17 @@ export interface OpenedVault {
   items: OpenedItem[];
 }
 
+export interface VaultClientOptions {
+  /**
+   * What this client does with a granter or member it has never pinned: "pin" trusts it on
+   * first use, as the browser does (the default); "refuse" accepts only people `trust()`ed.
+   */
+  firstSeen?: FirstSeenKeys;
+}
+
 export class VaultClient {
-  /** Sign keys (base64url) whose grants this client accepts: pinned after a fingerprint check. */
-  readonly trustedSigners = new Set<string>();
-  readonly guard = new RevisionGuard();
+  /** The SDK's vault state for this person on this "device". */
+  readonly session: VaultSession;
   /** Every vault key this client has held, by vault and version: what it could still use. */
   readonly keys = new Map<string, Map<number, Uint8Array>>();
 
@@ -107,12 +120,22 @@ export class VaultClient {
     readonly signPublicKey: string,
     readonly signPrivateKey: Uint8Array,
     readonly boxKeyPair: KeyPair,
+    userKey: Uint8Array,
+    options: VaultClientOptions,
   ) {
-    this.trustedSigners.add(signPublicKey);
+    this.session = new VaultSession(
+      { userId, userKey, boxKeyPair, signKeyPair: this.signKeyPair() },
+      { http: apiClientHttpPort(api), store: memoryKeyValueStore() },
+      options,
+    );
   }
 
   /** Signs in and unlocks the account's private keys, as the browser's keyring does. */
-  static async signIn(baseUrl: string, secrets: AccountSecrets): Promise<VaultClient> {
+  static async signIn(
+    baseUrl: string,
+    secrets: AccountSecrets,
+    options: VaultClientOptions = {},
+  ): Promise<VaultClient> {
     await getSodium();
     const api = new ApiClient(baseUrl);
     const signedIn = await api.signIn(secrets);
@@ -142,19 +165,23 @@ export class VaultClient {
         publicKey: fromBase64Url(keys.boxPublicKey),
         privateKey: unwrapPrivateKey(userKey, keys.wrappedBoxPrivateKey, keys.userId, "box"),
       },
+      userKey,
+      options,
     );
+  }
+
+  private signKeyPair(): KeyPair {
+    return { publicKey: fromBase64Url(this.signPublicKey), privateKey: this.signPrivateKey };
   }
 
   /** The unlocked keys in the shape lib/sdk takes, for service-account flows. */
   personKeys(): PersonKeys {
-    return {
-      userId: this.userId,
-      boxKeyPair: this.boxKeyPair,
-      signKeyPair: {
-        publicKey: fromBase64Url(this.signPublicKey),
-        privateKey: this.signPrivateKey,
-      },
-    };
+    return { userId: this.userId, boxKeyPair: this.boxKeyPair, signKeyPair: this.signKeyPair() };
+  }
+
+  /** The highest revision this client has seen per item (what refuses a rollback). */
+  revisionGuard(): Promise<RevisionGuard> {
+    return this.session.revisions.items();
   }
 
   rememberKey(vaultId: string, keyVersion: number, key: Uint8Array) {
@@ -171,11 +198,8 @@ export class VaultClient {
 
   /** The person's bundle from the directory, after checking its self-signature. */
   async bundleOf(userId: string): Promise<PublicBundleDto> {
-    const response = await this.api.request("/api/v1/directory");
-    expectStatus(response, 200, "directory");
-    const bundle = (response.body as { users: PublicBundleDto[] }).users.find(
-      (user) => user.userId === userId,
-    );
+    const { users } = await this.session.api.directory();
+    const bundle = users.find((user) => user.userId === userId);
     if (!bundle) throw new Error(`${userId} is not in the directory`);
     if (!verifyBundle(bundle, bundle.bundleSignature)) {
       throw new Error(`the bundle of ${userId} does not verify`);
@@ -183,76 +207,66 @@ export class VaultClient {
     return bundle;
   }
 
-  /** Pins a person's sign key, standing in for the fingerprint comparison a person makes. */
+  /**
+   * Pins a person's keys as confirmed in this person's encrypted contacts, standing in for the
+   * fingerprint comparison a person makes.
+   */
   async trust(userId: string): Promise<void> {
-    this.trustedSigners.add((await this.bundleOf(userId)).signPublicKey);
+    await this.session.contacts.pin([await this.bundleOf(userId)], true);
   }
 
   async createVault(name: string, environment: VaultEnvironmentDto | null = null) {
-    const vaultId = randomId();
-    const key = newVaultKey();
-    const grant = this.signedGrant(vaultId, key, 1, {
-      userId: this.userId,
-      role: "manage",
-      boxPublicKey: toBase64Url(this.boxKeyPair.publicKey),
-    });
-    const response = await this.api.request("/api/v1/vaults", {
-      json: {
-        id: vaultId,
-        encryptedName: encryptVaultName(key, name, vaultId, 1),
-        environment,
-        grant,
-      },
-    });
-    expectStatus(response, 201, "create vault");
-    this.rememberKey(vaultId, 1, key);
-    return { vaultId, keyVersion: 1, key };
+    const created = await createVault(this.session, name, environment);
+    this.rememberKey(created.vaultId, 1, created.key);
+    return created;
   }
 
-  /** A grant of `key` to a member, sealed to their box key and signed by this client. */
+  /** A grant of `key` to a member, sealed to the box key given and signed by this client. */
   signedGrant(
     vaultId: string,
     key: Uint8Array,
     keyVersion: number,
     member: { userId: string; role: VaultRole; boxPublicKey: string },
   ): GrantInput {
-    const grant: Grant = {
+    return buildGrant({
+      person: this.personKeys(),
       vaultId,
       userId: member.userId,
       keyVersion,
       role: member.role,
+      vaultKey: key,
       memberBoxPublicKey: member.boxPublicKey,
-      sealedKey: sealVaultKey(key, fromBase64Url(member.boxPublicKey)),
-    };
-    return {
-      keyVersion,
-      role: grant.role,
-      memberBoxPublicKey: grant.memberBoxPublicKey,
-      sealedKey: grant.sealedKey,
-      signature: signGrant(this.signPrivateKey, grant),
-    };
+    });
   }
 
-  /** Shares the vault at its current key version; returns the raw answer (201 expected). */
+  /**
+   * Shares the vault at its current key version, as the share dialog does after the
+   * fingerprint comparison: the recipient's keys are pinned confirmed and the key sealed to the
+   * pin. Returns the raw answer (201 expected).
+   */
   async shareWith(vaultId: string, userId: string, role: VaultRole) {
     const opened = await this.openVault(vaultId);
-    const bundle = await this.bundleOf(userId);
-    const grant = this.signedGrant(vaultId, opened.key, opened.keyVersion, {
-      userId,
+    const grant = await grantAfterComparison(this.session, {
+      vaultId,
+      vaultKey: opened.key,
+      keyVersion: opened.keyVersion,
+      bundle: await this.bundleOf(userId),
       role,
-      boxPublicKey: bundle.boxPublicKey,
     });
     return this.api.request(`/api/v1/vaults/${vaultId}/members`, { json: { userId, grant } });
   }
 
-  /** A role change is a re-signed grant at the current version. */
+  /** A role change is a re-signed grant at the current version, sealed to the member's pin. */
   async changeRole(vaultId: string, userId: string, role: VaultRole) {
     const opened = await this.openVault(vaultId);
-    const bundle = await this.bundleOf(userId);
-    const grant = this.signedGrant(vaultId, opened.key, opened.keyVersion, {
-      userId,
+    const member = opened.detail.members.find((person) => person.userId === userId);
+    if (!member) throw new Error(`${userId} is not a member of ${vaultId}`);
+    const grant = await roleChangeGrant(this.session, {
+      vaultId,
+      vaultKey: opened.key,
+      keyVersion: opened.keyVersion,
+      member,
       role,
-      boxPublicKey: bundle.boxPublicKey,
     });
     return this.api.request(`/api/v1/vaults/${vaultId}/members/${userId}`, {
       method: "PUT",
@@ -267,62 +281,38 @@ export class VaultClient {
   }
 
   /**
-   * The vault key at the detail's version, from this member's grant: accepted only when the
-   * granter's bundle verifies and its sign key is one this client trusts (acceptGrant throws
-   * otherwise).
+   * The vault key at the detail's version, from this member's grant, by the SDK's rules: the
+   * granter must be pinned (or, if this client allows it, first seen) with unchanged keys, the
+   * signature must verify, and the key version must not be older than one seen. Throws
+   * VaultAccessError or CryptoError otherwise.
    */
-  openGrant(detail: VaultDetailResponse): Uint8Array {
-    const grant = detail.vault.grant;
-    if (!grant) throw new Error(`no grant for ${this.userId} in vault ${detail.vault.id}`);
-    const granter = grant.granter;
-    const trusted =
-      verifyBundle(granter, granter.bundleSignature) &&
-      this.trustedSigners.has(granter.signPublicKey);
-    const key = acceptGrant({
-      grant: {
-        vaultId: grant.vaultId,
-        userId: grant.userId,
-        keyVersion: grant.keyVersion,
-        role: grant.role,
-        memberBoxPublicKey: grant.memberBoxPublicKey,
-        sealedKey: grant.sealedKey,
-      },
-      signature: grant.signature,
-      granterSignPublicKey: fromBase64Url(granter.signPublicKey),
-      trusted,
-      boxKeyPair: this.boxKeyPair,
-      expectedUserId: this.userId,
-    });
-    if (grant.keyVersion !== detail.vault.keyVersion || grant.vaultId !== detail.vault.id) {
-      throw new Error("the grant is not for this vault's current key version");
-    }
-    this.rememberKey(detail.vault.id, grant.keyVersion, key);
+  async openGrant(detail: VaultDetailResponse): Promise<Uint8Array> {
+    const { key } = await acceptVault(this.session, detail.vault);
+    this.rememberKey(detail.vault.id, detail.vault.keyVersion, key);
     return key;
   }
 
   /** Decrypts one item DTO and records its revision; throws CryptoError on any mismatch. */
-  decryptItemDto(vaultId: string, key: Uint8Array, item: ItemDto): OpenedItem {
-    const plaintext = decryptItem(key, item.ciphertext, {
-      vaultId,
-      itemId: item.id,
-      keyVersion: item.keyVersion,
-      revision: item.revision,
-    });
-    this.guard.check(item.id, item.revision);
+  async decryptItemDto(vaultId: string, key: Uint8Array, item: ItemDto): Promise<OpenedItem> {
+    const plaintext = openItem(await this.revisionGuard(), vaultId, key, item);
+    await this.session.revisions.save();
     return { id: item.id, revision: item.revision, keyVersion: item.keyVersion, plaintext };
   }
 
   /** Opens a fetched (or doctored) detail: grant, name, every item. */
-  openDetail(detail: VaultDetailResponse): OpenedVault {
-    const key = this.openGrant(detail);
+  async openDetail(detail: VaultDetailResponse): Promise<OpenedVault> {
+    const { key, name } = await acceptVault(this.session, detail.vault);
     const vaultId = detail.vault.id;
-    return {
-      detail,
-      key,
-      keyVersion: detail.vault.keyVersion,
-      name: decryptVaultName(key, detail.vault.encryptedName, vaultId, detail.vault.keyVersion),
-      items: detail.items.map((item) => this.decryptItemDto(vaultId, key, item)),
-    };
+    this.rememberKey(vaultId, detail.vault.keyVersion, key);
+    const guard = await this.revisionGuard();
+    const items = detail.items.map((item) => ({
+      id: item.id,
+      revision: item.revision,
+      keyVersion: item.keyVersion,
+      plaintext: openItem(guard, vaultId, key, item),
+    }));
+    await this.session.revisions.save();
+    return { detail, key, keyVersion: detail.vault.keyVersion, name, items };
   }
 
   async openVault(vaultId: string): Promise<OpenedVault> {
@@ -331,14 +321,11 @@ export class VaultClient {
 
   async addItem(vaultId: string, plaintext: ItemPlaintext) {
     const { keyVersion, key } = await this.current(vaultId);
-    const itemId = randomId();
-    const ciphertext = encryptItem(key, plaintext, { vaultId, itemId, keyVersion, revision: 1 });
-    const response = await this.api.request(`/api/v1/vaults/${vaultId}/items`, {
-      json: { id: itemId, keyVersion, ciphertext },
-    });
+    const request = newItemRequest({ vaultId, key, keyVersion }, plaintext);
+    const response = await this.api.request(`/api/v1/vaults/${vaultId}/items`, { json: request });
     expectStatus(response, 201, "create item");
-    this.guard.check(itemId, 1);
-    return { itemId, revision: 1, keyVersion, ciphertext };
+    await rememberRevision(this.session, request.id, 1);
+    return { itemId: request.id, revision: 1, keyVersion, ciphertext: request.ciphertext };
   }
 
   /**
@@ -354,71 +341,38 @@ export class VaultClient {
     const current = options.key ? null : await this.current(vaultId);
     const keyVersion = options.keyVersion ?? current?.keyVersion ?? base.keyVersion;
     const key = options.key ?? current?.key ?? this.keyFor(vaultId, keyVersion);
-    const revision = base.revision + 1;
-    const ciphertext = encryptItem(key, next, { vaultId, itemId: base.id, keyVersion, revision });
     return this.api.request(`/api/v1/vaults/${vaultId}/items/${base.id}`, {
       method: "PUT",
-      json: {
-        keyVersion,
-        baseRevision: base.revision,
-        ciphertext,
-        changedSecretFields: changedSecretFields(base.plaintext, next).length,
-      },
+      json: itemUpdateRequest({ vaultId, key, keyVersion }, base, next),
     });
   }
 
   /** The vault's current key version and key, from this member's grant. */
   async current(vaultId: string) {
     const detail = await this.detail(vaultId);
-    return { keyVersion: detail.vault.keyVersion, key: this.openGrant(detail), detail };
+    return { keyVersion: detail.vault.keyVersion, key: await this.openGrant(detail), detail };
   }
 
   /**
-   * Everything a rotation needs, from fresh data: the current key from our grant, every item
-   * and stored revision, and the remaining members' verified bundles.
+   * One rotation attempt from fresh data, by the SDK: every item and stored revision
+   * re-encrypted, the new key sealed to every remaining member and service account as this
+   * person pinned them.
    */
   async prepareRotation(
     vaultId: string,
     removeUserIds: string[],
-  ): Promise<{ newKey: Uint8Array; batch: RotationBatch; keyVersion: number }> {
-    const opened = await this.openVault(vaultId);
-    const history = await this.api.request(`/api/v1/vaults/${vaultId}/revisions`);
-    expectStatus(history, 200, "vault revisions");
-    const revisions = (
-      history.body as {
-        revisions: Array<{
-          itemId: string;
-          revision: number;
-          keyVersion: number;
-          ciphertext: string;
-        }>;
-      }
-    ).revisions;
-    const removed = new Set(removeUserIds);
-    const remainingMembers = opened.detail.members
-      .filter((member) => !removed.has(member.userId))
-      .map((member) => {
-        if (!verifyBundle(member, member.bundleSignature)) {
-          throw new Error(`the bundle of ${member.userId} does not verify`);
-        }
-        return { userId: member.userId, role: member.role, boxPublicKey: member.boxPublicKey };
-      });
-    const { newKey, batch } = await buildRotationBatch({
+    removeServiceAccountIds: string[] = [],
+  ): Promise<{ newKey: Uint8Array; batch: RotateVaultInput; keyVersion: number }> {
+    const prepared = await prepareRotation(this.session, {
       vaultId,
-      currentKeyVersion: opened.keyVersion,
-      currentKey: opened.key,
-      vaultName: opened.name,
-      items: opened.detail.items,
-      revisions,
-      remainingMembers,
       removeUserIds,
-      granterSignPrivateKey: this.signPrivateKey,
+      removeServiceAccountIds,
     });
-    this.rememberKey(vaultId, opened.keyVersion + 1, newKey);
-    return { newKey, batch, keyVersion: opened.keyVersion + 1 };
+    this.rememberKey(vaultId, prepared.keyVersion, prepared.newKey);
+    return prepared;
   }
 
-  submitRotation(vaultId: string, batch: RotationBatch) {
+  submitRotation(vaultId: string, batch: RotateVaultInput) {
     return this.api.request(`/api/v1/vaults/${vaultId}/rotate`, { json: batch });
   }
 
@@ -441,13 +395,15 @@ export function ownerVaultClient(server: TestServer): Promise<VaultClient> {
 
 /**
  * A new person invited by `admin` and signed up through the protocol, signed in with keys
- * unlocked. They trust nobody yet: tests call `trust()` for the granters they pin.
+ * unlocked. They have pinned nobody yet: tests call `trust()` for the granters they compare,
+ * and anyone else is pinned on first use unless `firstSeen` is "refuse".
  */
 export async function invitedVaultClient(
   server: { url: string },
   admin: VaultClient,
-  options: { label?: string; role?: "admin" | "member" } = {},
+  options: { label?: string; role?: "admin" | "member" } & VaultClientOptions = {},
 ): Promise<VaultClient> {
-  const made = await inviteMember(admin.api, options);
-  return VaultClient.signIn(server.url, made.secrets);
+  const { firstSeen, ...invite } = options;
+  const made = await inviteMember(admin.api, invite);
+  return VaultClient.signIn(server.url, made.secrets, { firstSeen });
 }
