@@ -225,5 +225,19 @@ export const offboardingReport = z.object({
       cleared: z.boolean(),
     }),
   ),
+  /**
+   * Service accounts the person managed or minted for: each needs a re-key (new keys and
+   * saKey, old tokens dead) until a manager does it. Absent from reports made before machines.
+   */
+  serviceAccounts: z
+    .array(
+      z.object({
+        serviceAccountId: z.string(),
+        name: z.string(),
+        flagReason: z.string().nullable(),
+        needsRekey: z.boolean(),
+      }),
+    )
+    .default([]),
 });
 export type OffboardingReport = z.infer<typeof offboardingReport>;

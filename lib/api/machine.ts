@@ -96,7 +96,8 @@ export const serviceAccountDetailResponse = z.object({
   }),
   /** The caller's sealed copy of saKey, when they manage the account. */
   sealedSaKey: base64url(80).nullable(),
-  managers: z.array(publicBundleDto),
+  /** `active` is false for a manager who has left: a re-key leaves them off. */
+  managers: z.array(publicBundleDto.extend({ active: z.boolean() })),
   grants: z.array(serviceAccountGrantDto),
 });
 export type ServiceAccountDetailResponse = z.infer<typeof serviceAccountDetailResponse>;

@@ -15,6 +15,12 @@ import {
   serviceAccountStatusResponse,
   updateServiceAccountStatusRequest,
 } from "../machine";
+import {
+  addServiceAccountManagerRequest,
+  rekeyServiceAccountRequest,
+  rekeyServiceAccountResponse,
+  serviceAccountManagerResponse,
+} from "../service-account-rekey";
 import { updateItemRequest, itemDto } from "../vault";
 import { vaultServiceAccountsResponse } from "../vault-service-accounts";
 import { defineRoute } from "../route-spec";
@@ -73,6 +79,27 @@ export const machineRoutes = {
     path: "/api/v1/service-accounts/:id/tokens/:tokenId",
     access: "manager",
     response: machineTokenDto,
+  }),
+  rekeyServiceAccount: defineRoute({
+    method: "POST",
+    path: "/api/v1/service-accounts/:id/rekey",
+    access: "manager or admin",
+    body: rekeyServiceAccountRequest,
+    response: rekeyServiceAccountResponse,
+  }),
+  addServiceAccountManager: defineRoute({
+    method: "POST",
+    path: "/api/v1/service-accounts/:id/managers",
+    access: "manager",
+    body: addServiceAccountManagerRequest,
+    status: 201,
+    response: serviceAccountManagerResponse,
+  }),
+  removeServiceAccountManager: defineRoute({
+    method: "DELETE",
+    path: "/api/v1/service-accounts/:id/managers/:userId",
+    access: "manager or admin",
+    response: serviceAccountManagerResponse,
   }),
   vaultServiceAccounts: defineRoute({
     method: "GET",

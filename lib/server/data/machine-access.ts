@@ -24,20 +24,31 @@ const live = { revokedAt: null, suspendedAt: null } as const;
 export async function revokeMachineAccessOf(
   tx: Transaction,
   userId: string,
-): Promise<MachineAccessCounts> {
+): Promise<MachineAccessCounts & { serviceAccountIds: string[] }> {
   const now = new Date();
   const tokens = await tx.machineToken.updateMany({
     where: { createdById: userId, ...live },
     data: { revokedAt: now, revokedReason: "offboarding" },
   });
-  const flagged = await tx.serviceAccount.updateMany({
+  // Every such account needs a re-key, even one already flagged for another reason: the
+  // offboarding report lists them all (an earlier flag's reason is kept).
+  const accounts = await tx.serviceAccount.findMany({
     where: {
-      flaggedAt: null,
       OR: [{ managers: { some: { userId } } }, { tokens: { some: { createdById: userId } } }],
     },
+    select: { id: true },
+  });
+  const serviceAccountIds = accounts.map((account) => account.id);
+  const flagged = await tx.serviceAccount.updateMany({
+    where: { id: { in: serviceAccountIds }, flaggedAt: null },
     data: { flaggedAt: now, flagReason: "manager_left" },
   });
-  return { machineTokens: tokens.count, serviceAccountsFlagged: flagged.count, shareLinks: 0 };
+  return {
+    machineTokens: tokens.count,
+    serviceAccountsFlagged: flagged.count,
+    shareLinks: 0,
+    serviceAccountIds,
+  };
 }
 
 /**

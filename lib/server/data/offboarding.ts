@@ -115,7 +115,7 @@ export async function startOffboardingRun(input: {
         where: { userId: input.person.id, disabledAt: null },
         data: { disabledAt: now },
       });
-      const machine = await revokeMachineAccessOf(tx, input.person.id);
+      const { serviceAccountIds, ...machine } = await revokeMachineAccessOf(tx, input.person.id);
       const runId = await createChecklistRun(
         {
           orgId: input.orgId,
@@ -165,6 +165,14 @@ export async function startOffboardingRun(input: {
         revoked,
         vaults: [],
         flaggedItems: [],
+        // Which accounts this person could mint for is known only now: a re-key replaces
+        // their manager row, so the report keeps the ids from here on.
+        serviceAccounts: serviceAccountIds.map((serviceAccountId) => ({
+          serviceAccountId,
+          name: "",
+          flagReason: null,
+          needsRekey: true,
+        })),
       };
       await tx.checklistRun.update({
         where: { id: runId },

@@ -169,6 +169,17 @@ export async function findBundles(userIds: string[]) {
       signPublicKey: true,
       boxPublicKey: true,
       bundleSignature: true,
+      status: true,
     },
+  });
+}
+
+/** Name and flag of each account, for the offboarding report's re-key list. */
+export async function findServiceAccountFlags(serviceAccountIds: string[]) {
+  if (!serviceAccountIds.length) return [];
+  const prisma = await db();
+  return prisma.serviceAccount.findMany({
+    where: { id: { in: serviceAccountIds } },
+    select: { id: true, name: true, flaggedAt: true, flagReason: true },
   });
 }

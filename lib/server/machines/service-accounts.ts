@@ -143,6 +143,7 @@ export async function serviceAccountDetail(
       signPublicKey: person.signPublicKey,
       boxPublicKey: person.boxPublicKey,
       bundleSignature: person.bundleSignature,
+      active: person.status === "active",
     })),
     grants,
   };

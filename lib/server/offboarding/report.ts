@@ -1,8 +1,9 @@
 import "server-only";
 import { offboardingReport, type OffboardingReport } from "@/lib/api/checklist";
 import { loadReportInputs, storeReport } from "../data/offboarding";
+import { findServiceAccountFlags } from "../data/service-accounts";
 
-type Inputs = NonNullable<Awaited<ReturnType<typeof loadReportInputs>>>;
+type Inputs = NonNullable<Awaited<ReturnType<typeof loadInputs>>>;
 type Person = { id: string; name: string };
 
 const formerMember = (id: string): Person => ({ id, name: "Former member" });
@@ -18,7 +19,7 @@ function storedReport(value: unknown): OffboardingReport | null {
  * hand-overs and revoked counts as recorded, and every flag the run raised with its owner and
  * whether it has cleared. Ids, counts and names of people only: never a secret or its title.
  */
-function buildReport({ run, flags, people, subject }: Inputs): OffboardingReport {
+function buildReport({ run, flags, people, subject, accounts }: Inputs): OffboardingReport {
   const stored = storedReport(run.report);
   const person = (id: string | null) => (id ? (people.get(id) ?? formerMember(id)) : null);
   const handedOver = new Map(
@@ -61,7 +62,28 @@ function buildReport({ run, flags, people, subject }: Inputs): OffboardingReport
       owner: person(flag.ownerId),
       cleared: flag.clearedAt !== null,
     })),
+    // A deleted account needs no re-key: nothing opens it any more.
+    serviceAccounts: (stored?.serviceAccounts ?? []).map(({ serviceAccountId }) => {
+      const account = accounts.get(serviceAccountId);
+      return {
+        serviceAccountId,
+        name: account?.name ?? "Deleted service account",
+        flagReason: account?.flagReason ?? null,
+        needsRekey: account ? account.flaggedAt !== null : false,
+      };
+    }),
   };
+}
+
+/** The run's inputs plus the current flag of each service account its report lists. */
+async function loadInputs(runId: string) {
+  const inputs = await loadReportInputs(runId);
+  if (!inputs) return null;
+  const ids = storedReport(inputs.run.report)?.serviceAccounts.map(
+    (entry) => entry.serviceAccountId,
+  );
+  const rows = await findServiceAccountFlags(ids ?? []);
+  return { ...inputs, accounts: new Map(rows.map((row) => [row.id, row])) };
 }
 
 /** A closed run's report is sealed once it carries the run's completion time. */
@@ -74,7 +96,7 @@ const sealed = (inputs: Inputs, stored: OffboardingReport | null): stored is Off
  * (taken here if whatever closed the run did not take it).
  */
 export async function offboardingReportFor(runId: string): Promise<OffboardingReport | null> {
-  const inputs = await loadReportInputs(runId);
+  const inputs = await loadInputs(runId);
   if (!inputs) return null;
   const stored = storedReport(inputs.run.report);
   if (sealed(inputs, stored)) return stored;
@@ -89,7 +111,7 @@ export async function offboardingReportFor(runId: string): Promise<OffboardingRe
  */
 export async function refreshOffboardingReports(runIds: string[]) {
   for (const runId of new Set(runIds)) {
-    const inputs = await loadReportInputs(runId);
+    const inputs = await loadInputs(runId);
     if (!inputs || sealed(inputs, storedReport(inputs.run.report))) continue;
     await storeReport(runId, buildReport(inputs));
   }
@@ -101,6 +123,8 @@ export function reportForVaults(report: OffboardingReport, vaultIds: Set<string>
     ...report,
     vaults: report.vaults.filter((vault) => vaultIds.has(vault.vaultId)),
     flaggedItems: report.flaggedItems.filter((item) => vaultIds.has(item.vaultId)),
+    // Service accounts are the admins' and their managers' business, not a vault's.
+    serviceAccounts: [],
   };
 }
 
