@@ -1,35 +1,15 @@
 import type { HttpPort } from "@/lib/sdk/http-port";
 import { VaultSession } from "@/lib/sdk/vaults/vault-session";
-import { api, ApiError, toApiError } from "@/lib/client/api";
+import { browserHttpPort } from "@/lib/client/http-port";
 import { idbKeyValueStore } from "@/lib/client/idb-key-value-store";
 import type { Keyring } from "@/lib/client/keyring";
-import { z } from "zod";
-
-const anyBody = z.unknown();
 
 /**
- * Same-origin requests with the session cookie, through api() so step-up and an expired
- * session behave as on every other call. The shared helper speaks GET/POST/PUT/DELETE only;
- * renaming a vault is a PATCH.
+ * The vault calls' transport: the browser's same-origin port, made per request because this
+ * module also loads during server rendering, where there is no window to take an origin from.
  */
 export const vaultHttp: HttpPort = {
-  async request({ method, path, body }) {
-    if (method !== "PATCH") return api(path, { method, json: body, schema: anyBody });
-    let response: Response;
-    try {
-      response = await fetch(path, {
-        method,
-        headers: { accept: "application/json", "content-type": "application/json" },
-        credentials: "same-origin",
-        cache: "no-store",
-        body: JSON.stringify(body),
-      });
-    } catch {
-      throw new ApiError(0, "network", "Cannot reach Coffer. Check your connection and try again.");
-    }
-    if (!response.ok) throw await toApiError(response);
-    return null;
-  },
+  request: (input) => browserHttpPort().request(input),
 };
 
 let current: { keyring: Keyring; session: VaultSession } | null = null;
