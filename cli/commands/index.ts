@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { registerCheck } from "./check";
 import { registerEnv } from "./env";
+import { registerGithubExport } from "./github-export";
 import { registerInject } from "./inject";
 import { registerLogin } from "./login";
 import { registerLogout } from "./logout";
@@ -21,6 +22,7 @@ export const commandRegistrations: Array<(program: Command) => void> = [
   registerEnv,
   registerCheck,
   registerTokenExchange,
+  registerGithubExport,
   registerLogin,
   registerWhoami,
   registerLogout,

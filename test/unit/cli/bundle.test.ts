@@ -19,15 +19,18 @@ describe("the bundled coffer CLI", { timeout: 60_000 }, () => {
     return () => fs.rmSync(folder, { recursive: true, force: true });
   }, 60_000);
 
+  // Nothing but PATH and two Coffer settings: no NODE_PATH, nothing else to find modules by.
+  const bareEnv: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    COFFER_TOKEN: "coffer_sa_x",
+    COFFER_URL: "http://127.0.0.1:9",
+  };
   const run = (...args: string[]) =>
     spawnSync(process.execPath, ["coffer.mjs", ...args], {
       cwd: folder,
       encoding: "utf8",
-      env: {
-        PATH: process.env.PATH,
-        COFFER_TOKEN: "coffer_sa_x",
-        COFFER_URL: "http://127.0.0.1:9",
-      },
+      // Next's type augmentation makes NODE_ENV a required key of ProcessEnv; the CLI needs none.
+      env: bareEnv as NodeJS.ProcessEnv,
     });
 
   it("prints its version and the protocol version from an empty folder", () => {
