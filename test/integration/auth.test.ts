@@ -9,6 +9,7 @@ import {
   signMessage,
   toBase64Url,
 } from "@/lib/crypto";
+import { signInWithLoginKey } from "@/lib/sdk/sign-in";
 import { ApiClient, type AccountSecrets } from "../support/protocol-client";
 import { inviteMember, ownerSecrets, signedInClient, uniqueEmail } from "../support/flows";
 
@@ -176,6 +177,21 @@ describe.each(inject("servers"))("authentication on $kind", (server) => {
     const result = await client.submitProof({ email: member.email, ...challenge, signature });
     expect(result.signedIn).toBe(false);
     expect((await client.request("/api/v1/account")).status).toBe(401);
+  });
+
+  it("refuses the SDK's proof when its transport's origin is not COFFER_URL's (a relaying site)", async () => {
+    // A phishing page relays to the real server, so the requests arrive with the real Origin
+    // header; what it cannot change is the origin the person's client signs over.
+    const client = new ApiClient(server.url);
+    const { loginPrivateKey } = await client.proofFor(member);
+    const relayed = { ...client.http, origin: "https://coffer.example.evil" };
+    await expect(signInWithLoginKey(relayed, member.email, loginPrivateKey)).rejects.toMatchObject({
+      name: "SignInError",
+      reason: "wrong-credentials",
+    });
+    expect((await client.request("/api/v1/account")).status).toBe(401);
+    await signInWithLoginKey(client.http, member.email, loginPrivateKey);
+    expect((await client.request("/api/v1/account")).status).toBe(200);
   });
 
   describe("rate limit per account", () => {

@@ -1,19 +1,17 @@
 // Multi-step protocol flows the integration tests share: signing in the owner, inviting and
 // signing up a member, changing a password. Each step asserts its own success, so a test that
 // uses them fails at the step that broke rather than somewhere downstream.
-import {
-  deriveAccountKeys,
-  deriveRoot,
-  fromBase64Url,
-  getSodium,
-  newSalt,
-  slowHash,
-  toBase64Url,
-  wrapUserKey,
-  type KdfParams,
-} from "../../lib/crypto";
+import { fromBase64Url, getSodium, type KdfParams } from "../../lib/crypto";
+import { buildAccountRekey } from "../../lib/sdk/account-rekey";
 import type { TestServer } from "./global-servers";
-import { ApiClient, makeAccount, testKdf, type AccountSecrets } from "./protocol-client";
+import {
+  ApiClient,
+  expandSlowHash,
+  makeAccount,
+  recordingKdfRunner,
+  testKdf,
+  type AccountSecrets,
+} from "./protocol-client";
 
 /** A fresh, unique email: tests share servers, and re-runs share nothing else. */
 export function uniqueEmail(label: string): string {
@@ -62,7 +60,7 @@ export async function inviteMember(
     email,
     name: "Test Member",
     password: options.password ?? `pw-${Math.random().toString(36).slice(2)}`,
-    kdf: options.kdf as typeof testKdf | undefined,
+    kdf: options.kdf,
   });
   const signup = await new ApiClient(admin.baseUrl).request("/api/v1/signup", {
     json: { inviteToken: token, account: made.account },
@@ -72,9 +70,9 @@ export async function inviteMember(
 }
 
 /**
- * Changes the password of the account `client` is signed in as: proves the old password with a
- * fresh login signature, derives everything again from a new salt and the same Secret Key, and
- * re-wraps the same userKey under the new AUK. Returns the HTTP answer and the new secrets.
+ * Changes the password of the account `client` is signed in as, with the SDK's re-key: the old
+ * password proves itself with a fresh login signature (or `signWith`, to test a refusal), and a
+ * new salt and Argon2id re-wrap the same userKey. Returns the raw HTTP answer and the secrets.
  */
 export async function changePassword(
   client: ApiClient,
@@ -82,47 +80,31 @@ export async function changePassword(
   newPassword: string,
   options: { signWith?: Uint8Array } = {},
 ) {
-  await getSodium();
-  const old = await client.proofFor(secrets);
-  const { userKey } = await client.unlock(old.accountUnlockKey);
-  const challenge = await client.challenge();
-  const signature = client.signChallenge(
-    options.signWith ?? old.loginPrivateKey,
-    secrets.email,
-    challenge,
-  );
-  const salt = newSalt();
-  const hash = slowHash(newPassword, salt, testKdf);
-  const root = deriveRoot(hash, secrets.secretKey);
-  const { accountUnlockKey, loginKeyPair } = deriveAccountKeys(root);
-  const response = await client.request("/api/v1/account/password", {
-    json: {
-      challengeId: challenge.challengeId,
-      signature,
-      kdf: { ...testKdf, salt: toBase64Url(salt) },
-      loginPublicKey: toBase64Url(loginKeyPair.publicKey),
-      wrappedUserKey: wrapUserKey(accountUnlockKey, userKey, secrets.userId),
-    },
+  const rekeyed = await rekey(client, secrets, {
+    password: newPassword,
+    params: testKdf,
+    signWith: options.signWith,
   });
+  const response = await client.request("/api/v1/account/password", { json: rekeyed.body });
   return {
     response,
     secrets: { ...secrets, password: newPassword },
     derived: {
-      salt,
-      slowHash: hash,
-      root,
-      accountUnlockKey,
-      loginPrivateKey: loginKeyPair.privateKey,
-      userKey,
-      previousAccountUnlockKey: old.accountUnlockKey,
-      previousLoginPrivateKey: old.loginPrivateKey,
+      salt: rekeyed.salt,
+      slowHash: rekeyed.slowHash,
+      root: rekeyed.root,
+      accountUnlockKey: rekeyed.keys.accountUnlockKey,
+      loginPrivateKey: rekeyed.keys.loginKeyPair.privateKey,
+      userKey: rekeyed.userKey,
+      previousAccountUnlockKey: rekeyed.previous.accountUnlockKey,
+      previousLoginPrivateKey: rekeyed.previous.loginPrivateKey,
     },
   };
 }
 
 /**
- * The browser's KDF upgrade after sign-in, in Node: derives again from a fresh salt under
- * `kdf`, re-wraps the same userKey, and signs for the change with the current login key.
+ * The browser's KDF upgrade after sign-in, through the SDK's re-key under `kdf`, signed with
+ * the current login key (or `signWith`). Returns the raw HTTP answer and the keys involved.
  */
 export async function upgradeKdf(
   client: ApiClient,
@@ -130,26 +112,50 @@ export async function upgradeKdf(
   kdf: KdfParams,
   options: { signWith?: Uint8Array; salt?: Uint8Array } = {},
 ) {
-  await getSodium();
-  const old = await client.proofFor(secrets);
-  const { userKey } = await client.unlock(old.accountUnlockKey);
-  const challenge = await client.challenge();
-  const signature = client.signChallenge(
-    options.signWith ?? old.loginPrivateKey,
-    secrets.email,
-    challenge,
-  );
-  const salt = options.salt ?? newSalt();
-  const root = deriveRoot(slowHash(secrets.password, salt, kdf), secrets.secretKey);
-  const { accountUnlockKey, loginKeyPair } = deriveAccountKeys(root);
-  const response = await client.request("/api/v1/account/kdf-upgrade", {
-    json: {
-      challengeId: challenge.challengeId,
-      signature,
-      kdf: { ...kdf, salt: toBase64Url(salt) },
-      loginPublicKey: toBase64Url(loginKeyPair.publicKey),
-      wrappedUserKey: wrapUserKey(accountUnlockKey, userKey, secrets.userId),
-    },
+  const rekeyed = await rekey(client, secrets, {
+    password: secrets.password,
+    params: kdf,
+    signWith: options.signWith,
+    salt: options.salt,
   });
-  return { response, accountUnlockKey, userKey, previousAccountUnlockKey: old.accountUnlockKey };
+  const response = await client.request("/api/v1/account/kdf-upgrade", { json: rekeyed.body });
+  return {
+    response,
+    accountUnlockKey: rekeyed.keys.accountUnlockKey,
+    userKey: rekeyed.userKey,
+    previousAccountUnlockKey: rekeyed.previous.accountUnlockKey,
+  };
+}
+
+/** The SDK's re-key body for the account `client` is signed in as, with every key it involved. */
+async function rekey(
+  client: ApiClient,
+  secrets: AccountSecrets,
+  input: { password: string; params: KdfParams; signWith?: Uint8Array; salt?: Uint8Array },
+) {
+  await getSodium();
+  const previous = await client.proofFor(secrets);
+  const account = await client.unlock(previous.accountUnlockKey);
+  const challenge = await client.challenge();
+  const runner = recordingKdfRunner();
+  const { body, keys } = await buildAccountRekey(runner, {
+    origin: client.http.origin,
+    account,
+    loginPrivateKey: input.signWith ?? previous.loginPrivateKey,
+    challenge,
+    password: input.password,
+    secretKey: secrets.secretKey,
+    params: input.params,
+    salt: input.salt,
+  });
+  const expanded = expandSlowHash(runner.hashes[0]!, secrets.secretKey);
+  return {
+    body,
+    keys,
+    salt: fromBase64Url(body.kdf.salt),
+    slowHash: expanded.slowHash,
+    root: expanded.root,
+    userKey: account.userKey,
+    previous,
+  };
 }

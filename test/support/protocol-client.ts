@@ -1,28 +1,31 @@
-// The browser's side of the account protocol, in Node, for integration tests and benchmarks.
-// It uses the same lib/crypto functions the browser does.
+// Accounts and sign-in for integration tests and benchmarks, through lib/sdk: the same protocol
+// code the browser runs, with Node adapters (this client's cookie jar as the SDK's transport,
+// Argon2id in place, a KdfRunner that lets a test see the slow hash it must never find leaked).
 import {
   deriveAccountKeys,
   deriveRoot,
   fromBase64Url,
-  generateUserKeys,
   getSodium,
-  loginMessage,
-  newSalt,
-  newSecretKey,
-  signBundle,
-  signMessage,
-  slowHash,
-  toBase64Url,
-  unwrapPrivateKey,
-  unwrapUserKey,
-  wrapPrivateKey,
-  wrapUserKey,
+  KDF_FLOOR,
+  type KdfParams,
 } from "../../lib/crypto";
 import type { NewAccount } from "../../lib/api/account";
+import type { ChallengeResponse, SignInProof } from "../../lib/api/auth";
+import { deriveKeys } from "../../lib/sdk/derive-keys";
+import { SdkError, type SessionHttpPort } from "../../lib/sdk/http-port";
+import { directKdfRunner, type KdfRunner } from "../../lib/sdk/kdf-runner";
+import { createAccount } from "../../lib/sdk/new-account";
+import {
+  prelogin,
+  requestChallenge,
+  signLoginChallenge,
+  submitSignInProof,
+} from "../../lib/sdk/sign-in";
+import { fetchKeyMaterial, openKeyMaterial } from "../../lib/sdk/unlock";
 import { CookieJar } from "./cookie-jar";
 
-/** Argon2id parameters for tests: the server's minimum, to keep suites fast. */
-export const testKdf = { alg: "argon2id13" as const, opslimit: 2, memlimit: 32 * 1024 * 1024 };
+/** Argon2id parameters for tests: the shared floor, the cheapest any server accepts. */
+export const testKdf: KdfParams = { alg: "argon2id13", ...KDF_FLOOR };
 
 export interface AccountSecrets {
   email: string;
@@ -31,6 +34,7 @@ export interface AccountSecrets {
   userId: string;
 }
 
+/** The client-side secrets of an account, for tests that prove none of them reaches the server. */
 export interface DerivedSecrets {
   slowHash: Uint8Array;
   root: Uint8Array;
@@ -41,71 +45,82 @@ export interface DerivedSecrets {
   signPrivateKey: Uint8Array;
 }
 
-export async function makeAccount(input: {
-  email: string;
-  name: string;
-  password: string;
-  kdf?: typeof testKdf;
-}): Promise<{ account: NewAccount; secrets: AccountSecrets; derived: DerivedSecrets }> {
-  await getSodium();
-  const kdf = input.kdf ?? testKdf;
-  const userId = toBase64Url(crypto.getRandomValues(new Uint8Array(16)));
-  const secretKey = newSecretKey();
-  const salt = newSalt();
-  const hash = slowHash(input.password, salt, kdf);
-  const root = deriveRoot(hash, secretKey);
-  const { accountUnlockKey, loginKeyPair } = deriveAccountKeys(root);
-  const keys = generateUserKeys();
-  const email = input.email.trim().toLowerCase();
-  const boxPublicKey = toBase64Url(keys.boxKeyPair.publicKey);
-  const signPublicKey = toBase64Url(keys.signKeyPair.publicKey);
-  const account: NewAccount = {
-    userId,
-    email,
-    name: input.name,
-    kdf: { ...kdf, salt: toBase64Url(salt) },
-    loginPublicKey: toBase64Url(loginKeyPair.publicKey),
-    wrappedUserKey: wrapUserKey(accountUnlockKey, keys.userKey, userId),
-    boxPublicKey,
-    signPublicKey,
-    wrappedBoxPrivateKey: wrapPrivateKey(keys.userKey, keys.boxKeyPair.privateKey, userId, "box"),
-    wrappedSignPrivateKey: wrapPrivateKey(
-      keys.userKey,
-      keys.signKeyPair.privateKey,
-      userId,
-      "sign",
-    ),
-    bundleSignature: signBundle(keys.signKeyPair.privateKey, {
-      userId,
-      email,
-      signPublicKey,
-      boxPublicKey,
-    }),
-  };
+/**
+ * Argon2id in place, keeping a copy of each slow hash: the SDK wipes its own after use, and
+ * the zero-knowledge tests need it (and the root and AUK that follow from it) as canaries.
+ */
+export function recordingKdfRunner(): KdfRunner & { hashes: Uint8Array[] } {
+  const hashes: Uint8Array[] = [];
   return {
-    account,
-    secrets: { email, password: input.password, secretKey, userId },
-    derived: {
-      slowHash: hash,
-      root,
-      accountUnlockKey,
-      loginPrivateKey: loginKeyPair.privateKey,
-      userKey: keys.userKey,
-      boxPrivateKey: keys.boxKeyPair.privateKey,
-      signPrivateKey: keys.signKeyPair.privateKey,
+    hashes,
+    async slowHash(password, salt, params) {
+      const hash = await directKdfRunner.slowHash(password, salt, params);
+      hashes.push(hash.slice());
+      return hash;
     },
   };
 }
 
+/** What lib/crypto makes of a recorded slow hash: the canaries after it. */
+export function expandSlowHash(slowHash: Uint8Array, secretKey: Uint8Array) {
+  const root = deriveRoot(slowHash, secretKey);
+  return { slowHash, root, ...deriveAccountKeys(root) };
+}
+
+/** A new account made by the SDK, as setup and sign-up send it, with its secrets kept. */
+export async function makeAccount(input: {
+  email: string;
+  name: string;
+  password: string;
+  kdf?: KdfParams;
+}): Promise<{ account: NewAccount; secrets: AccountSecrets; derived: DerivedSecrets }> {
+  await getSodium();
+  const runner = recordingKdfRunner();
+  const created = await createAccount(runner, {
+    email: input.email,
+    name: input.name,
+    password: input.password,
+    params: input.kdf ?? testKdf,
+  });
+  const expanded = expandSlowHash(runner.hashes[0]!, created.secretKey);
+  return {
+    account: created.account,
+    secrets: {
+      email: created.account.email,
+      password: input.password,
+      secretKey: created.secretKey,
+      userId: created.account.userId,
+    },
+    derived: {
+      slowHash: expanded.slowHash,
+      root: expanded.root,
+      accountUnlockKey: expanded.accountUnlockKey,
+      loginPrivateKey: created.loginPrivateKey,
+      userKey: created.unlocked.userKey,
+      boxPrivateKey: created.unlocked.boxKeyPair.privateKey,
+      signPrivateKey: created.unlocked.signKeyPair.privateKey,
+    },
+  };
+}
+
+/**
+ * One browser profile against one server: raw requests (for tests that check statuses and
+ * bodies), a cookie jar, a log of every exchange, and `http`, the same jar as the SDK's
+ * transport. The sign-in steps are the SDK's, exposed one by one so tests can tamper between.
+ */
 export class ApiClient {
   readonly jar: CookieJar;
   readonly exchanges: Array<{ url: string; request: string; response: string }> = [];
+  /** The SDK's transport over this client's jar: its Origin header, cookies and exchange log. */
+  readonly http: SessionHttpPort;
+  private lastHeaders: Headers = new Headers();
 
   constructor(
     readonly baseUrl: string,
     jar?: CookieJar,
   ) {
     this.jar = jar ?? new CookieJar();
+    this.http = cookieJarHttpPort(this);
   }
 
   async request(
@@ -135,6 +150,7 @@ export class ApiClient {
       redirect: "manual",
     });
     this.jar.store(response);
+    this.lastHeaders = response.headers;
     const text = await response.text();
     this.exchanges.push({ url: path, request: body ?? "", response: text });
     let parsed: unknown = text;
@@ -146,67 +162,86 @@ export class ApiClient {
     return { status: response.status, body: parsed, headers: response.headers };
   }
 
+  /** The AUK and login key for `secrets`, from the server's salt and parameters. */
   async proofFor(secrets: Pick<AccountSecrets, "email" | "password" | "secretKey">) {
-    await getSodium();
-    const prelogin = await this.request("/api/v1/auth/prelogin", {
-      json: { email: secrets.email },
+    const { salt, kdf } = await prelogin(this.http, secrets.email);
+    const keys = await deriveKeys(directKdfRunner, {
+      password: secrets.password,
+      secretKey: secrets.secretKey,
+      salt: fromBase64Url(salt),
+      params: kdf,
     });
-    const { salt, kdf } = prelogin.body as { salt: string; kdf: typeof testKdf };
-    const root = deriveRoot(
-      slowHash(secrets.password, fromBase64Url(salt), kdf),
-      secrets.secretKey,
-    );
-    const { accountUnlockKey, loginKeyPair } = deriveAccountKeys(root);
-    return { accountUnlockKey, loginPrivateKey: loginKeyPair.privateKey };
+    return {
+      accountUnlockKey: keys.accountUnlockKey,
+      loginPrivateKey: keys.loginKeyPair.privateKey,
+    };
   }
 
-  async challenge() {
-    const response = await this.request("/api/v1/auth/challenge", { method: "POST" });
-    return response.body as { challengeId: string; nonce: string };
+  challenge(): Promise<ChallengeResponse> {
+    return requestChallenge(this.http);
   }
 
-  signChallenge(
-    loginPrivateKey: Uint8Array,
-    email: string,
-    challenge: { challengeId: string; nonce: string },
-  ): string {
-    return toBase64Url(
-      signMessage(
-        loginPrivateKey,
-        loginMessage(this.baseUrl, email, challenge.challengeId, challenge.nonce),
-      ),
-    );
+  signChallenge(loginPrivateKey: Uint8Array, email: string, challenge: ChallengeResponse): string {
+    return signLoginChallenge({ origin: this.http.origin, loginPrivateKey, email, challenge });
   }
 
   /** Completes sign-in through next-auth's credentials callback; returns the HTTP status. */
-  async submitProof(proof: { email: string; challengeId: string; signature: string }) {
-    const csrf = await this.request("/api/auth/csrf");
-    const { csrfToken } = csrf.body as { csrfToken: string };
-    const response = await this.request("/api/auth/callback/credentials", {
-      form: { ...proof, csrfToken, json: "true" },
-    });
-    const url = (response.body as { url?: string } | null)?.url ?? "";
-    const signedIn = response.status === 200 && !!url && !new URL(url).searchParams.has("error");
-    return { status: response.status, signedIn, headers: response.headers };
+  async submitProof(proof: SignInProof) {
+    const outcome = await submitSignInProof(this.http, proof);
+    return {
+      status: outcome.status,
+      signedIn: outcome.result === "signed-in",
+      result: outcome.result,
+      headers: this.lastHeaders,
+    };
   }
 
   async signIn(secrets: Pick<AccountSecrets, "email" | "password" | "secretKey">) {
+    await getSodium();
     const { accountUnlockKey, loginPrivateKey } = await this.proofFor(secrets);
     const challenge = await this.challenge();
     const signature = this.signChallenge(loginPrivateKey, secrets.email, challenge);
-    const result = await this.submitProof({ email: secrets.email, ...challenge, signature });
+    const result = await this.submitProof({
+      email: secrets.email,
+      challengeId: challenge.challengeId,
+      signature,
+    });
     return { ...result, accountUnlockKey, loginPrivateKey };
   }
 
-  /** Fetches and unwraps the key material, as the browser's keyring does after sign-in. */
+  /** Fetches and opens the key material, as the browser's keyring does after sign-in. */
   async unlock(accountUnlockKey: Uint8Array) {
-    const keys = (await this.request("/api/v1/account/keys")).body as {
-      userId: string;
-      wrappedUserKey: string;
-      wrappedBoxPrivateKey: string;
-    };
-    const userKey = unwrapUserKey(accountUnlockKey, keys.wrappedUserKey, keys.userId);
-    const boxPrivateKey = unwrapPrivateKey(userKey, keys.wrappedBoxPrivateKey, keys.userId, "box");
-    return { userKey, boxPrivateKey };
+    const account = await openKeyMaterial(accountUnlockKey, await fetchKeyMaterial(this.http));
+    return { ...account, boxPrivateKey: account.boxKeyPair.privateKey };
   }
+}
+
+/**
+ * The SDK's SessionHttpPort over an ApiClient: requests carry its cookies and Origin header and
+ * land in its exchange log; an answer outside 2xx becomes the SdkError the port promises.
+ */
+export function cookieJarHttpPort(client: ApiClient): SessionHttpPort {
+  return {
+    origin: new URL(client.baseUrl).origin,
+    async request({ method, path, headers, body }) {
+      const answer = await client.request(path, { method, headers, json: body });
+      if (answer.status >= 200 && answer.status < 300) return answer.body;
+      const error = (answer.body as { error?: { code?: string; message?: string; field?: string } })
+        ?.error;
+      throw new SdkError(
+        error?.code ?? "server",
+        error?.message ?? `The server answered ${answer.status}.`,
+        answer.status,
+        error?.field,
+      );
+    },
+    async postForm({ path, form }) {
+      const answer = await client.request(path, { form });
+      return {
+        status: answer.status,
+        body: answer.body,
+        header: (name) => answer.headers.get(name),
+      };
+    },
+  };
 }
