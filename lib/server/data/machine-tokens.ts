@@ -57,6 +57,120 @@ export type TokenForAuthentication = NonNullable<
   Awaited<ReturnType<typeof findTokenForAuthentication>>
 >;
 
+/** What the one-statement read-and-use returns: the token as `findTokenForAuthentication`. */
+interface RawTokenRow {
+  id: string;
+  serviceAccountId: string;
+  kind: MachineTokenKind;
+  name: string;
+  expiresAt: Date;
+  usesLeft: number | null;
+  maxUses: number | null;
+  allowedCidrs: string[];
+  vaultIds: string[];
+  readOnly: boolean;
+  createdById: string | null;
+  parentTokenId: string | null;
+  createdAt: Date;
+  revokedAt: Date | null;
+  revokedReason: string | null;
+  suspendedAt: Date | null;
+  exchangedAt: Date | null;
+  lastUsedAt: Date | null;
+  lastUsedAddress: string | null;
+  authSecretHash: string;
+  wrappedSaKey: string;
+  accountName: string;
+  accountStatus: "active" | "disabled";
+  maxTokenTtlSeconds: number;
+  boxPublicKey: string;
+  signPublicKey: string;
+  wrappedBoxPrivateKey: string;
+  wrappedSignPrivateKey: string;
+  trustedGranters: string;
+  trustedGrantersRevision: number;
+  consumed: boolean;
+}
+
+/**
+ * A machine request's token read and its use taken in ONE statement: the token row with its
+ * account as `findTokenForAuthentication` returns it, and whether a use was taken. The use is
+ * taken only when every limit the database can judge holds — the secret's hash, the claimed
+ * kind, revocation, lockdown, exchange, expiry, uses left, the account's status — and the token
+ * has no address allow-list (the caller judges that, and then takes the use with
+ * `consumeTokenUse`). The decrement re-checks those conditions on the row it locks, so of two
+ * parallel requests for the last use exactly one gets `consumed`. A taken use returns the row
+ * as it is afterwards; otherwise the row as the statement found it, for the caller to say why.
+ */
+export async function readTokenAndTakeUse(input: {
+  tokenId: string;
+  kind: MachineTokenKind;
+  authSecretHash: string;
+  address: string;
+  /** False: read only (the bootstrap exchange takes its use in its own transaction). */
+  consume: boolean;
+  now: Date;
+}): Promise<(TokenForAuthentication & { consumed: boolean }) | null> {
+  const prisma = await db();
+  const { tokenId, now } = input;
+  const rows = await prisma.$queryRaw<RawTokenRow[]>`
+    WITH used AS (
+      UPDATE "MachineToken" t
+      SET "usesLeft" = t."usesLeft" - 1, "lastUsedAt" = ${now}, "lastUsedAddress" = ${input.address}
+      FROM "ServiceAccount" a
+      WHERE t."id" = ${tokenId} AND ${input.consume}
+        AND t."kind"::text = ${input.kind} AND t."authSecretHash" = ${input.authSecretHash}
+        AND cardinality(t."allowedCidrs") = 0
+        AND t."revokedAt" IS NULL AND t."suspendedAt" IS NULL AND t."exchangedAt" IS NULL
+        AND t."expiresAt" > ${now} AND (t."usesLeft" IS NULL OR t."usesLeft" > 0)
+        AND a."id" = t."serviceAccountId" AND a."status" = 'active'
+      RETURNING t."id", t."usesLeft", t."lastUsedAt", t."lastUsedAddress"
+    )
+    SELECT t."id", t."serviceAccountId", t."kind"::text AS "kind", t."name", t."expiresAt",
+           CASE WHEN u."id" IS NULL THEN t."usesLeft" ELSE u."usesLeft" END AS "usesLeft",
+           t."maxUses", t."allowedCidrs", t."vaultIds", t."readOnly", t."createdById",
+           t."parentTokenId", t."createdAt", t."revokedAt", t."revokedReason", t."suspendedAt",
+           t."exchangedAt", COALESCE(u."lastUsedAt", t."lastUsedAt") AS "lastUsedAt",
+           COALESCE(u."lastUsedAddress", t."lastUsedAddress") AS "lastUsedAddress",
+           t."authSecretHash", t."wrappedSaKey",
+           a."name" AS "accountName", a."status"::text AS "accountStatus", a."maxTokenTtlSeconds",
+           a."boxPublicKey", a."signPublicKey", a."wrappedBoxPrivateKey",
+           a."wrappedSignPrivateKey", a."trustedGranters", a."trustedGrantersRevision",
+           u."id" IS NOT NULL AS "consumed"
+    FROM "MachineToken" t JOIN "ServiceAccount" a ON a."id" = t."serviceAccountId"
+    LEFT JOIN used u ON u."id" = t."id"
+    WHERE t."id" = ${tokenId}`;
+  const row = rows[0];
+  if (!row) return null;
+  const {
+    accountName,
+    accountStatus,
+    maxTokenTtlSeconds,
+    boxPublicKey,
+    signPublicKey,
+    wrappedBoxPrivateKey,
+    wrappedSignPrivateKey,
+    trustedGranters,
+    trustedGrantersRevision,
+    ...token
+  } = row;
+  return {
+    ...token,
+    serviceAccount: {
+      id: token.serviceAccountId,
+      name: accountName,
+      status: accountStatus,
+      maxTokenTtlSeconds,
+      boxPublicKey,
+      signPublicKey,
+      wrappedBoxPrivateKey,
+      wrappedSignPrivateKey,
+      trustedGranters,
+      trustedGrantersRevision,
+    },
+  };
+}
+
 const usable = (now: Date): Prisma.MachineTokenWhereInput => ({
   revokedAt: null,
   suspendedAt: null,
@@ -69,9 +183,12 @@ const usable = (now: Date): Prisma.MachineTokenWhereInput => ({
  * has a use left, so two parallel requests for the last use cannot both pass. The last-used
  * time and address ride on the same statement.
  */
-export async function consumeTokenUse(tokenId: string, address: string): Promise<boolean> {
+export async function consumeTokenUse(
+  tokenId: string,
+  address: string,
+  now = new Date(),
+): Promise<boolean> {
   const prisma = await db();
-  const now = new Date();
   const result = await prisma.machineToken.updateMany({
     where: { id: tokenId, ...usable(now) },
     data: { usesLeft: { decrement: 1 }, lastUsedAt: now, lastUsedAddress: address },

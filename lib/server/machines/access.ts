@@ -42,14 +42,8 @@ export async function machineAccess(principal: MachinePrincipal): Promise<Machin
       trustedGranters: account.trustedGranters,
       trustedGrantersRevision: account.trustedGrantersRevision,
     },
-    // As authenticated, less the use this request took.
-    token: {
-      ...machineTokenToDto({
-        ...token,
-        usesLeft: token.usesLeft === null ? null : token.usesLeft - 1,
-      }),
-      wrappedSaKey: token.wrappedSaKey,
-    },
+    // As it is after the use this request took.
+    token: { ...machineTokenToDto(token), wrappedSaKey: token.wrappedSaKey },
     vaults: vaults.map((vault) => ({
       id: vault.id,
       encryptedName: vault.encryptedName,

@@ -6,6 +6,7 @@ import { addressMatcher, parseAddressRanges } from "../ip-address";
 import {
   consumeTokenUse,
   findTokenForAuthentication,
+  readTokenAndTakeUse,
   type TokenForAuthentication,
 } from "../data/machine-tokens";
 
@@ -22,7 +23,10 @@ export interface MachinePrincipal {
   readOnly: boolean;
   /** The person the token chain started from, for offboarding and audit. */
   createdById: string | null;
-  /** The token row as authenticated, with the account's public and wrapped keys. */
+  /**
+   * The token row as authenticated, after the use this request took (none for the bootstrap
+   * exchange), with the account's public and wrapped keys.
+   */
   token: TokenForAuthentication;
 }
 
@@ -43,9 +47,11 @@ export function bearerOf(request: Request): string | null {
   return match?.[1] ?? null;
 }
 
+const sha256 = (authSecret: Uint8Array) => crypto.createHash("sha256").update(authSecret).digest();
+
 function secretMatches(row: TokenForAuthentication, authSecret: Uint8Array): boolean {
   const expected = Buffer.from(row.authSecretHash, "base64url");
-  const actual = crypto.createHash("sha256").update(authSecret).digest();
+  const actual = sha256(authSecret);
   return expected.length === actual.length && crypto.timingSafeEqual(expected, actual);
 }
 
@@ -68,12 +74,27 @@ function refusalOf(row: TokenForAuthentication, now: number): HttpError | null {
   return null;
 }
 
+// Parsed allow-lists by their stored text: a token's list never changes, and parsing it on
+// every request of a busy token is wasted work. Bounded; a full cache starts over.
+const allowListMatchers = new Map<string, ((address: string) => boolean) | null>();
+const allowListCacheSize = 1000;
+
+function allowListMatcher(allowedCidrs: string[]) {
+  const key = allowedCidrs.join(",");
+  let matcher = allowListMatchers.get(key);
+  if (matcher === undefined) {
+    const parsed = parseAddressRanges(key);
+    // A stored list is validated when the token is made; an unreadable one admits nobody.
+    matcher = "invalid" in parsed ? null : addressMatcher(parsed.ranges);
+    if (allowListMatchers.size >= allowListCacheSize) allowListMatchers.clear();
+    allowListMatchers.set(key, matcher);
+  }
+  return matcher;
+}
+
 function addressAllowed(allowedCidrs: string[], address: string): boolean {
   if (!allowedCidrs.length) return true;
-  const parsed = parseAddressRanges(allowedCidrs.join(","));
-  // A stored list is validated when the token is made; an unreadable one admits nobody.
-  if ("invalid" in parsed) return false;
-  return addressMatcher(parsed.ranges)(address);
+  return allowListMatcher(allowedCidrs)?.(address) ?? false;
 }
 
 /**
@@ -96,22 +117,45 @@ export async function authenticateMachineToken(
 ): Promise<MachinePrincipal> {
   const credential = parseBearerCredential(bearer);
   if (!credential) throw invalid();
-  const row = await findTokenForAuthentication(credential.tokenId);
-  if (!row || row.kind !== credential.kind || !secretMatches(row, credential.authSecret)) {
+  const now = new Date();
+  const consume = options.consume !== false;
+  // The common case costs one statement: read the token and take its use together.
+  const found = await readTokenAndTakeUse({
+    tokenId: credential.tokenId,
+    kind: credential.kind,
+    authSecretHash: sha256(credential.authSecret).toString("base64url"),
+    address,
+    consume,
+    now,
+  });
+  if (!found || found.kind !== credential.kind || !secretMatches(found, credential.authSecret)) {
     throw invalid();
   }
-  const refusal = refusalOf(row, Date.now());
-  if (refusal) {
-    if (row.kind === "bt" && row.exchangedAt) await options.onReplay?.(row);
-    throw refusal;
-  }
-  if (!addressAllowed(row.allowedCidrs, address)) {
-    throw tokenRefused("token_address", "This token may not be used from this address.", 403);
-  }
-  if (options.consume !== false && !(await consumeTokenUse(row.id, address))) {
-    // Lost a race for the last use, or changed meanwhile: read why, as a fresh request would.
-    const fresh = await findTokenForAuthentication(row.id);
-    throw (fresh && refusalOf(fresh, Date.now())) ?? invalid();
+  const { consumed, ...token } = found;
+  let row: TokenForAuthentication = token;
+  // Not taken: a limit refuses it, the token has an allow-list, or it is a read-only check.
+  if (!consumed) {
+    const refusal = refusalOf(row, now.getTime());
+    if (refusal) {
+      if (row.kind === "bt" && row.exchangedAt) await options.onReplay?.(row);
+      throw refusal;
+    }
+    if (!addressAllowed(row.allowedCidrs, address)) {
+      throw tokenRefused("token_address", "This token may not be used from this address.", 403);
+    }
+    if (consume) {
+      if (!(await consumeTokenUse(row.id, address, now))) {
+        // Lost a race for the last use, or changed meanwhile: read why, as a fresh request would.
+        const fresh = await findTokenForAuthentication(row.id);
+        throw (fresh && refusalOf(fresh, Date.now())) ?? invalid();
+      }
+      row = {
+        ...row,
+        usesLeft: row.usesLeft === null ? null : row.usesLeft - 1,
+        lastUsedAt: now,
+        lastUsedAddress: address,
+      };
+    }
   }
   return {
     kind: "machine",
