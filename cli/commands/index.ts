@@ -3,11 +3,13 @@ import { registerCheck } from "./check";
 import { registerEnv } from "./env";
 import { registerGithubExport } from "./github-export";
 import { registerInject } from "./inject";
+import { registerItem } from "./item";
 import { registerLogin } from "./login";
 import { registerLogout } from "./logout";
 import { registerRead } from "./read";
 import { registerRun } from "./run";
 import { registerTokenExchange } from "./token-exchange";
+import { registerVaultList } from "./vault-list";
 import { registerWhoami } from "./whoami";
 
 /**
@@ -26,4 +28,6 @@ export const commandRegistrations: Array<(program: Command) => void> = [
   registerLogin,
   registerWhoami,
   registerLogout,
+  registerVaultList,
+  registerItem,
 ];

@@ -13,6 +13,8 @@ import { buildCli, cleanEnv, runCli, startCli, waitFor } from "../support/cli";
 import { inviteMember, ownerSecrets, signedInClient } from "../support/flows";
 import type { AccountSecrets, ApiClient } from "../support/protocol-client";
 import { startOffboarding } from "../support/rotation-client";
+import { envFileItem } from "../support/cli";
+import { invitedVaultClient, ownerVaultClient } from "../support/vault-client";
 
 const codeOnScreen = /\b([0-9A-Z]{5}-[0-9A-Z]{5})\b/;
 const configDirs: string[] = [];
@@ -107,6 +109,33 @@ describe.each(inject("servers"))("coffer login on $kind", (server) => {
     expect(started.status, JSON.stringify(started.body)).toBe(201);
     const whoami = await runCli(["whoami"], { env });
     expect(whoami.code).toBe(EXIT.sessionEnded);
+  });
+
+  it("lists the person's vaults and items and prints one field, decrypted on the terminal", async () => {
+    const person = await invitedVaultClient(server, await ownerVaultClient(server), {
+      label: "terminal-vaults",
+    });
+    const vaultName = `Terminal ${Math.random().toString(36).slice(2, 8)}`;
+    const { vaultId } = await person.createVault(vaultName, "staging");
+    await person.addItem(vaultId, envFileItem("api.env", { API_KEY: "sk_terminal_canary_4411" }));
+    const { env } = await signedInTerminal(person.credentials);
+
+    const vaults = await runCli(["vault", "list", "--json"], { env });
+    expect(vaults.code, vaults.stderr).toBe(EXIT.ok);
+    expect(JSON.parse(vaults.stdout)).toEqual([
+      expect.objectContaining({ id: vaultId, name: vaultName, environment: "staging", items: 1 }),
+    ]);
+    const items = await runCli(["item", "list", vaultName], { env });
+    expect(items.code, items.stderr).toBe(EXIT.ok);
+    expect(items.stdout).toContain("api.env  API_KEY");
+    expect(items.stdout).not.toContain("sk_terminal_canary_4411");
+    const value = await runCli(["item", "get", vaultName, "api.env", "--field", "API_KEY"], {
+      env,
+    });
+    expect(value.code, value.stderr).toBe(EXIT.ok);
+    expect(value.stdout).toBe("sk_terminal_canary_4411\n");
+    const missing = await runCli(["item", "get", vaultName, "nope"], { env });
+    expect(missing.code).toBe(EXIT.notFound);
   });
 
   it("logs out: the server ends the session and the file goes", async () => {
