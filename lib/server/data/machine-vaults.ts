@@ -1,4 +1,5 @@
 import "server-only";
+import type { ItemDto } from "@/lib/api/vault";
 import { db } from "../db";
 import { lockVaultKeyVersion } from "./vaults";
 
@@ -12,46 +13,43 @@ export interface MachineVaultRow {
   sealedKey: string;
   signature: string;
   granterId: string;
-}
-
-export interface MachineItemRow {
-  id: string;
-  vaultId: string;
-  keyVersion: number;
-  revision: number;
-  ciphertext: string;
-  createdAt: Date;
-  updatedAt: Date;
+  /** Oldest first, already in the API's item shape. */
+  items: ItemDto[];
 }
 
 /**
  * The vaults a token's scope covers, with the account's grant at each vault's current key
- * version (a grant left at an older version opens nothing current), and their items: two plain
- * statements, the account's keys having come with the token itself.
+ * version (a grant left at an older version opens nothing current), and their items: one
+ * statement, the account's keys having come with the token itself. Each vault's items come as
+ * one JSON array in the API's item shape (timestamps as `Date#toISOString` writes them, which
+ * is how Prisma reads these UTC columns), so a large vault costs no per-row work here.
  */
 export async function loadMachineVaults(input: {
   serviceAccountId: string;
   /** Empty: every granted vault. */
   vaultIds: string[];
-}) {
+}): Promise<MachineVaultRow[]> {
   const prisma = await db();
   const scoped = input.vaultIds.length > 0;
-  const vaults = await prisma.$queryRaw<MachineVaultRow[]>`
+  const rows = await prisma.$queryRaw<Array<Omit<MachineVaultRow, "items"> & { items: string }>>`
     SELECT v."id", v."encryptedName", v."environment"::text AS "environment", v."keyVersion",
            g."scope"::text AS "scope", g."boxPublicKey", g."sealedKey", g."signature",
-           g."granterId"
+           g."granterId",
+           COALESCE((
+             SELECT json_agg(json_build_object(
+                      'id', i."id", 'keyVersion', i."keyVersion", 'revision', i."revision",
+                      'ciphertext', i."ciphertext",
+                      'createdAt', to_char(i."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                      'updatedAt', to_char(i."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+                    ORDER BY i."createdAt" ASC, i."id" ASC)
+             FROM "Item" i WHERE i."vaultId" = v."id"
+           ), '[]')::text AS "items"
     FROM "ServiceAccountGrant" g JOIN "Vault" v
       ON v."id" = g."vaultId" AND v."keyVersion" = g."keyVersion"
     WHERE g."serviceAccountId" = ${input.serviceAccountId}
       AND (${!scoped} OR v."id" = ANY(${input.vaultIds}::text[]))
     ORDER BY v."createdAt" ASC`;
-  const items = vaults.length
-    ? await prisma.$queryRaw<MachineItemRow[]>`
-        SELECT "id", "vaultId", "keyVersion", "revision", "ciphertext", "createdAt", "updatedAt"
-        FROM "Item" WHERE "vaultId" = ANY(${vaults.map((vault) => vault.id)}::text[])
-        ORDER BY "createdAt" ASC, "id" ASC`
-    : [];
-  return { vaults, items };
+  return rows.map((row) => ({ ...row, items: JSON.parse(row.items) as ItemDto[] }));
 }
 
 /** The account's live grant to one vault (at its current key version), if any. */

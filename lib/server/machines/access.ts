@@ -4,7 +4,6 @@ import { forbidden, notFound } from "../errors";
 import { findMachineGrant, loadMachineVaults } from "../data/machine-vaults";
 import type { MachinePrincipal } from "./authenticate-token";
 import { machineTokenToDto } from "./tokens";
-import { itemToDto } from "../dto";
 
 /**
  * DO NOT RELAX: only a session token reads. A minting token exists to make bootstrap tokens
@@ -23,13 +22,7 @@ export function requireReadingToken(principal: MachinePrincipal) {
 export async function machineAccess(principal: MachinePrincipal): Promise<MachineAccessResponse> {
   requireReadingToken(principal);
   const { token } = principal;
-  const { vaults, items } = await loadMachineVaults(principal);
-  const itemsOf = new Map<string, typeof items>();
-  for (const item of items) {
-    const list = itemsOf.get(item.vaultId);
-    if (list) list.push(item);
-    else itemsOf.set(item.vaultId, [item]);
-  }
+  const vaults = await loadMachineVaults(principal);
   const account = token.serviceAccount;
   return {
     serviceAccount: {
@@ -59,7 +52,7 @@ export async function machineAccess(principal: MachinePrincipal): Promise<Machin
         signature: vault.signature,
         granterId: vault.granterId,
       },
-      items: (itemsOf.get(vault.id) ?? []).map(itemToDto),
+      items: vault.items,
     })),
   };
 }
