@@ -9,7 +9,8 @@ import {
   parseMachineToken,
   type MachineScope,
 } from "../../lib/crypto";
-import type { ServiceAccountDetailResponse } from "../../lib/api/machine";
+import type { MachineAccessResponse, ServiceAccountDetailResponse } from "../../lib/api/machine";
+import type { VaultDetailResponse } from "../../lib/api/vault";
 import { MachineClient } from "../../lib/sdk/machine-client";
 import { SdkError, fetchHttpPort } from "../../lib/sdk/http-port";
 import {
@@ -70,6 +71,14 @@ describe.each(inject("servers"))("machine access on $kind", (server) => {
       json: body,
     });
     expect(response.status, JSON.stringify(response.body)).toBe(201);
+  }
+
+  /** A machine read with a bare credential, answered as it came. */
+  async function readAccess(bearer: string) {
+    const response = await fetch(`${server.url}/api/v1/machine/access`, {
+      headers: { authorization: `Bearer ${bearer}` },
+    });
+    return { status: response.status, body: (await response.json()) as unknown };
   }
 
   async function mint(options: Partial<Parameters<typeof buildMachineToken>[0]> = {}) {
@@ -179,6 +188,39 @@ describe.each(inject("servers"))("machine access on $kind", (server) => {
     const rejected = results.find((result) => result.status === "rejected");
     expect((rejected as PromiseRejectedResult).reason.code).toBe("token_used_up");
     await expectRefused(client.readAll(), "token_used_up");
+  });
+
+  it("a wrong secret for a real token id is refused and spends none of its uses", async () => {
+    const { token } = await mintOk({ maxUses: 1 });
+    const parsed = parseMachineToken(token);
+    const forged = bearerCredential({
+      ...parsed,
+      authSecret: parsed.authSecret.map((byte, index) => (index === 0 ? byte ^ 1 : byte)),
+    });
+    const refused = await readAccess(forged);
+    expect(refused.status).toBe(401);
+    expect((refused.body as { error: { code: string } }).error.code).toBe("token_invalid");
+    expect((await readAccess(bearerOf(token))).status).toBe(200);
+    await expectRefused(new MachineClient(http(), token).readAll(), "token_used_up");
+  });
+
+  it("a read answers the token as this use left it, and items as the vault routes show them", async () => {
+    const { token } = await mintOk({ maxUses: 3 });
+    const before = Date.now();
+    const first = await readAccess(bearerOf(token));
+    const second = await readAccess(bearerOf(token));
+    expect(first.status).toBe(200);
+    const firstBody = first.body as MachineAccessResponse;
+    const secondBody = second.body as MachineAccessResponse;
+    expect([firstBody.token.usesLeft, secondBody.token.usesLeft]).toEqual([2, 1]);
+    expect(Date.parse(firstBody.token.lastUsedAt ?? "")).toBeGreaterThanOrEqual(before - 1000);
+    expect(firstBody.token.lastUsedAddress).toBeTruthy();
+    const detail = await manager.api.request(`/api/v1/vaults/${vaultId}`);
+    const machineVault = firstBody.vaults.find((vault) => vault.id === vaultId);
+    const byId = (items: Array<{ id: string }> = []) =>
+      [...items].sort((a, b) => a.id.localeCompare(b.id));
+    expect(machineVault?.items.length).toBeGreaterThan(0);
+    expect(byId(machineVault?.items)).toEqual(byId((detail.body as VaultDetailResponse).items));
   });
 
   it("an expired token is refused", async () => {
