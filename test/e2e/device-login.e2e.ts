@@ -87,7 +87,9 @@ describe("signing in the command line from the browser", () => {
   it("refuses, and seals nothing, when the server hands the browser another key", async () => {
     const { cli, code } = await startLogin();
     const substitute = toBase64Url(newDeviceKeyPair().publicKey);
-    await page.route("**/api/v1/device-logins?code=*", async (route) => {
+    const lookup = (url: URL) =>
+      url.pathname === "/api/v1/device-logins" && url.searchParams.has("code");
+    await page.route(lookup, async (route) => {
       const response = await route.fetch();
       const body = (await response.json()) as { deviceLogin: { publicKey: string } };
       body.deviceLogin.publicKey = substitute;
@@ -110,7 +112,7 @@ describe("signing in the command line from the browser", () => {
       // The terminal is still waiting: nothing reached it.
       expect(cli.exitCode).toBeNull();
     } finally {
-      await page.unroute("**/api/v1/device-logins?code=*");
+      await page.unroute(lookup);
       cli.kill("SIGTERM");
       await cli.result;
     }
