@@ -21,6 +21,10 @@ export const POST = route({
   handler: async ({ session, body, request }) => {
     if (body.grant.role !== "manage")
       throw badRequest("The creator's grant must be manage.", "grant.role");
+    // Every vault's key history starts at 1, so a client can tell a fresh vault from one whose
+    // earlier keys it was never given.
+    if (body.grant.keyVersion !== 1)
+      throw badRequest("A new vault starts at key version 1.", "grant.keyVersion");
     await requireGrantsSignedBy(session.userId, [
       { field: "grant", vaultId: body.id, userId: session.userId, grant: body.grant },
     ]);
