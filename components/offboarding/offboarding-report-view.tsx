@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PriorityBadge } from "@/components/rotation/priority-badge";
 import { useVaultLabels } from "@/components/rotation/use-vault-labels";
+import { ReportServiceAccounts } from "./report-service-accounts";
 
 /**
  * The completion report of an offboarding: what was revoked, which vaults were re-keyed or
@@ -226,6 +227,8 @@ export function OffboardingReportView({ checklistId }: { checklistId: string }) 
           </div>
         )}
       </Card>
+
+      <ReportServiceAccounts accounts={report.serviceAccounts} />
     </article>
   );
 }

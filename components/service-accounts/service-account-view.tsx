@@ -3,11 +3,12 @@
 import Link from "next/link";
 import { flagReasonText, lifetimeLabel } from "@/lib/client/service-accounts/labels";
 import { Alert } from "@/components/ui/alert";
-import { Card, CardHeader } from "@/components/ui/card";
 import { AccountActions } from "./account-actions";
 import { AccountStatusBadge, MachineBadge } from "./badges";
 import { FingerprintCard } from "./fingerprint-card";
 import { GrantsPanel } from "./grants-panel";
+import { ManagersPanel } from "./managers-panel";
+import { RekeyButton } from "./rekey-button";
 import { TokensPanel } from "./tokens-panel";
 import { useServiceAccount } from "./use-service-account";
 
@@ -49,24 +50,19 @@ export function ServiceAccountView({ serviceAccountId }: { serviceAccountId: str
           {flagReasonText(account.flagReason)}
         </Alert>
       )}
+      {account.manages && (
+        <RekeyButton
+          serviceAccountId={account.id}
+          name={account.name}
+          detail={detail}
+          onDone={reload}
+        />
+      )}
       {account.status === "disabled" && (
         <Alert tone="info">Disabled: every token of this account is refused.</Alert>
       )}
       <FingerprintCard detail={detail} trust={trust} onPinned={reload} />
-      <Card>
-        <CardHeader
-          title="Managers"
-          description="They hold the account's key: they make its tokens and grant it vaults."
-        />
-        <ul className="divide-y divide-stone-100">
-          {detail.managers.map((manager) => (
-            <li key={manager.userId} className="py-2">
-              <span className="font-medium text-stone-900">{manager.name}</span>{" "}
-              <span className="text-sm text-stone-600">{manager.email}</span>
-            </li>
-          ))}
-        </ul>
-      </Card>
+      <ManagersPanel detail={detail} reload={reload} />
       <GrantsPanel detail={detail} trust={trust} reload={reload} />
       {tokens && <TokensPanel detail={detail} tokens={tokens} reload={reload} />}
     </div>

@@ -4,7 +4,9 @@ export const FLAG_REASONS: Record<string, string> = {
   bootstrap_replayed:
     "A bootstrap token was used twice — someone may have intercepted it. Revoke its tokens, check where it was handed out, and consider re-keying the account.",
   manager_left:
-    "A person who managed this account, or made tokens for it, has left. Revoke the tokens they made and re-key the account.",
+    "A person who managed this account, or made tokens for it, has left. Re-key the account: its tokens are replaced and whatever they kept opens nothing.",
+  manager_removed:
+    "A manager was removed and may have kept the account's key. Re-key the account so that copy opens nothing.",
 };
 
 export function flagReasonText(reason: string | null): string {

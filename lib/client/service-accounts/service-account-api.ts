@@ -8,6 +8,12 @@ import {
   type CreateServiceAccountRequest,
   type GrantServiceAccountRequest,
 } from "@/lib/api/machine";
+import {
+  rekeyServiceAccountResponse,
+  serviceAccountManagerResponse,
+  type AddServiceAccountManagerRequest,
+  type RekeyServiceAccountRequest,
+} from "@/lib/api/service-account-rekey";
 import { vaultServiceAccountsResponse } from "@/lib/api/vault-service-accounts";
 import { api } from "@/lib/client/api";
 
@@ -32,6 +38,21 @@ export const serviceAccountApi = {
   revokeToken: (serviceAccountId: string, tokenId: string) =>
     api(`${accountPath(serviceAccountId)}/tokens/${encodeURIComponent(tokenId)}`, {
       method: "DELETE",
+    }),
+  rekey: (serviceAccountId: string, request: RekeyServiceAccountRequest) =>
+    api(`${accountPath(serviceAccountId)}/rekey`, {
+      json: request,
+      schema: rekeyServiceAccountResponse,
+    }),
+  addManager: (serviceAccountId: string, request: AddServiceAccountManagerRequest) =>
+    api(`${accountPath(serviceAccountId)}/managers`, {
+      json: request,
+      schema: serviceAccountManagerResponse,
+    }),
+  removeManager: (serviceAccountId: string, userId: string) =>
+    api(`${accountPath(serviceAccountId)}/managers/${encodeURIComponent(userId)}`, {
+      method: "DELETE",
+      schema: serviceAccountManagerResponse,
     }),
   grantVault: (vaultId: string, request: GrantServiceAccountRequest) =>
     api(`/api/v1/vaults/${encodeURIComponent(vaultId)}/service-accounts`, { json: request }),
