@@ -3,6 +3,7 @@
 import os from "node:os";
 import { meetsBudget, printResults, writeResults, type BenchResult } from "./report";
 import { machineBenchmarks } from "./machine.bench";
+import { cliBenchmarks } from "./cli.bench";
 import { signInBenchmarks } from "./signin.bench";
 import { unlockBenchmarks } from "./unlock.bench";
 import { rotateBenchmarks } from "./rotate.bench";
@@ -16,6 +17,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   vault: vaultBenchmarks,
   offboard: offboardBenchmarks,
   machine: machineBenchmarks,
+  cli: cliBenchmarks,
 };
 
 // `npm run bench -- offboard rotate` runs only those suites; the figures of the others stay
