@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { changedSecretFields, encryptItem, type ItemPlaintext, type ItemType } from "@/lib/crypto";
+import type { ItemPlaintext, ItemType } from "@/lib/crypto";
 import { errorMessage } from "@/lib/client/api";
-import { randomId } from "@/lib/client/vaults/ids";
-import { KEYS_CHANGED_MESSAGE, rememberRevision } from "@/lib/client/vaults/open-vault";
+import { saveItemRevision, saveNewItem } from "@/lib/client/vaults/items";
+import { KEYS_CHANGED_MESSAGE } from "@/lib/client/vaults/open-vault";
 import { ITEM_TYPE_LABELS, newItem } from "@/lib/client/vaults/templates";
 import { isConflict, reportItemEvent, vaultApi } from "@/lib/client/vaults/vault-api";
 import { useKeyring } from "@/components/keyring-provider";
@@ -94,32 +94,17 @@ export function ItemPage({
     setSaveError(null);
     try {
       if (!item) {
-        const id = randomId();
-        const created = await vaultApi.createItem(vaultId, {
-          id,
-          keyVersion,
-          ciphertext: encryptItem(key, plaintext, { vaultId, itemId: id, keyVersion, revision: 1 }),
-        });
-        await rememberRevision(keyring, id, created.revision);
-        router.replace(`/vaults/${vaultId}/items/${id}`);
+        const created = await saveNewItem(keyring, { vaultId, key, keyVersion }, plaintext);
+        router.replace(`/vaults/${vaultId}/items/${created.id}`);
         return;
       }
-      const revision = item.dto.revision + 1;
-      const updated = await vaultApi.updateItem(vaultId, item.dto.id, {
-        keyVersion,
-        baseRevision: item.dto.revision,
-        ciphertext: encryptItem(key, plaintext, {
-          vaultId,
-          itemId: item.dto.id,
-          keyVersion,
-          revision,
-        }),
-        changedSecretFields:
-          item.plaintext && !options.restoring
-            ? changedSecretFields(item.plaintext, plaintext).length
-            : 0,
-      });
-      await rememberRevision(keyring, item.dto.id, updated.revision);
+      const updated = await saveItemRevision(
+        keyring,
+        { vaultId, key, keyVersion },
+        { id: item.dto.id, revision: item.dto.revision, plaintext: item.plaintext },
+        plaintext,
+        options,
+      );
       await reload();
       setDraft(null);
       setConflict(false);
