@@ -164,9 +164,17 @@ describe.each(inject("servers"))("KDF parameters on $kind", (server) => {
       const email = uniqueEmail("kdf-weak");
       const { token } = await createInvite(owner, email);
       const weak = { alg: "argon2id13" as const, opslimit: 1, memlimit: 8 * 1024 * 1024 };
-      const made = await makeAccount({ email, name: "Weak", password: "pw", kdf: weak });
+      // The SDK refuses to derive below the floor, so a client that ignores it is simulated by
+      // editing the parameters of an account made at the floor.
+      await expect(
+        makeAccount({ email, name: "Weak", password: "pw", kdf: weak }),
+      ).rejects.toMatchObject({ code: "weak_kdf" });
+      const made = await makeAccount({ email, name: "Weak", password: "pw" });
       const signup = await new ApiClient(server.url).request("/api/v1/signup", {
-        json: { inviteToken: token, account: made.account },
+        json: {
+          inviteToken: token,
+          account: { ...made.account, kdf: { ...made.account.kdf, ...weak } },
+        },
       });
       expect(signup.status).toBe(400);
       expect(signup.body).toMatchObject({ error: { field: "account.kdf.opslimit" } });
