@@ -170,6 +170,9 @@ describe.each(inject("servers"))("vault sharing on $kind", (server) => {
     );
 
     expect((await editor.shareWith(vaultId, outsider.userId, "view")).status).toBe(403);
+    // Even with the viewer's keys compared (the client would refuse otherwise), the server
+    // refuses an editor's role change.
+    await editor.trust(viewer.userId);
     expect((await editor.changeRole(vaultId, viewer.userId, "edit")).status).toBe(403);
     const managerOnly = [
       "PATCH",
