@@ -13,7 +13,6 @@ export function createProgram(): Command {
     .version(versionLine(), "-V, --version", "print the CLI and protocol versions")
     .option("--url <url>", "the Coffer server (default: $COFFER_URL)")
     .option("--token-file <file>", "read the machine token from this file (default: $COFFER_TOKEN)")
-    .showHelpAfterError("(run coffer --help for usage)")
     .exitOverride()
     .configureOutput({
       // Commander's own messages already start with "error:"; keep them to one line.
