@@ -88,7 +88,9 @@ describe.each(engines)("audit chain on $kind", ({ kind, port }) => {
     expect(csv.headers.get("content-type")).toContain("text/csv");
     expect(csv.headers.get("content-disposition")).toMatch(/attachment; filename="coffer-audit-/);
     const lines = String(csv.body).trim().split("\n");
-    expect(lines[0]).toBe("seq,at,action,actorId,targetType,targetId,vaultId,ipAddress,details");
+    expect(lines[0]).toBe(
+      "seq,at,action,actorKind,actorId,actor,targetType,targetId,vaultId,ipAddress,details",
+    );
     expect(lines.slice(1).every((line) => line.includes(",invite.create,"))).toBe(true);
     expect(lines).toHaveLength(4);
     const json = await admin.request("/api/v1/audit/export?format=json");

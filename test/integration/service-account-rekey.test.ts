@@ -193,6 +193,22 @@ describe.each(inject("servers"))("re-keying service accounts on $kind", (server)
       });
       expect(notManager.status).toBe(400);
       expect(notManager.body).toMatchObject({ error: { field: "userId" } });
+
+      // An account with one manager keeps them: nobody else could mint or re-key it.
+      const solo = buildServiceAccount({
+        person: manager.personKeys(),
+        name: `solo-${Math.random().toString(36).slice(2, 8)}`,
+        description: "",
+        maxTokenTtlSeconds: 3600,
+      });
+      expect((await manager.api.request("/api/v1/service-accounts", { json: solo })).status).toBe(
+        201,
+      );
+      const last = await manager.api.request(
+        `/api/v1/service-accounts/${solo.id}/managers/${manager.userId}`,
+        { method: "DELETE" },
+      );
+      expect(last.status).toBe(409);
     });
   });
 
