@@ -23,6 +23,9 @@ const publicRoutes = new Set([
   "POST /auth/challenge",
   "POST /signup",
   "POST /invites/lookup",
+  // `coffer login` before anyone approved it: its poll secret is its only authority.
+  "POST /device-logins",
+  "POST /device-logins/[deviceLoginId]/poll",
   // Browsers send violation reports without credentials.
   "POST /csp-reports",
 ]);
