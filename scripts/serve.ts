@@ -104,6 +104,12 @@ async function main() {
     if (hsts) response.setHeader("Strict-Transport-Security", hsts);
     if (admit(request, response, headers)) void handle(request, response);
   });
+  // Idle keep-alive connections stay open longer than Node's 5-second default: a client (the
+  // CLI, a test process, a proxy) that spends a few seconds in Argon2id between two requests
+  // would otherwise reuse a socket the server has just closed and see "other side closed".
+  // Reverse proxies idle out at 60 s; the server outlasts them so the proxy closes first.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   // `Expect: 100-continue`: refuse before the client sends the body at all.
   server.on("checkContinue", (request, response) => {
     if (hsts) response.setHeader("Strict-Transport-Security", hsts);
