@@ -2,7 +2,6 @@
 // environment-file item, a service account granted it, and tokens minted by its manager.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { expect } from "vitest";
 import type { ItemPlaintext, MachineScope } from "../../lib/crypto";
 import type { ServiceAccountDetailResponse } from "../../lib/api/machine";
 import {
@@ -26,6 +25,15 @@ export function buildCli(): void {
   });
   if (result.status !== 0) throw new Error(`the CLI build failed: ${result.stderr}`);
   built = true;
+}
+
+/** Plain throws rather than vitest's expect, so the benchmarks (run outside vitest) can use it. */
+function expectStatus(response: { status: number; body: unknown }, expected: number) {
+  if (response.status !== expected) {
+    throw new Error(
+      `expected ${expected}, got ${response.status}: ${JSON.stringify(response.body)}`,
+    );
+  }
 }
 
 export interface CliResult {
@@ -122,11 +130,11 @@ export async function machineSetup(
     maxTokenTtlSeconds: 3600,
   });
   const created = await manager.api.request("/api/v1/service-accounts", { json: request });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  expectStatus(created, 201);
   const serviceAccountId = request.id;
   const detail = async () => {
     const response = await manager.api.request(`/api/v1/service-accounts/${serviceAccountId}`);
-    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expectStatus(response, 200);
     return response.body as ServiceAccountDetailResponse;
   };
   const saKey = unsealServiceAccountKey(manager.personKeys(), await detail());
@@ -147,7 +155,7 @@ export async function machineSetup(
     const response = await manager.api.request(`/api/v1/vaults/${vault}/service-accounts`, {
       json: body,
     });
-    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    expectStatus(response, 201);
   }
   await grant(vaultId, "read");
 
@@ -162,7 +170,7 @@ export async function machineSetup(
       `/api/v1/service-accounts/${serviceAccountId}/tokens`,
       { json: body },
     );
-    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    expectStatus(response, 201);
     return { token, tokenId: body.id };
   }
 
@@ -172,7 +180,7 @@ export async function machineSetup(
     const base = opened.items.find((entry) => entry.id === itemId);
     if (!base) throw new Error("the environment file is gone");
     const saved = await manager.updateItem(vaultId, base, envFileItem("app.env", variables));
-    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expectStatus(saved, 200);
   }
 
   return { owner, manager, vaultId, itemId, serviceAccountId, grant, mint, saveVariables, detail };
