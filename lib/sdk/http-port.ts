@@ -81,16 +81,19 @@ export function fetchHttpPort(baseUrl: string, fetchImpl: FetchLike = fetch): Ht
         }
       }
       if (response.status >= 200 && response.status < 300) return parsed;
-      const error = (parsed as { error?: { code?: unknown; message?: unknown; field?: unknown } })
-        ?.error;
-      throw new SdkError(
-        typeof error?.code === "string" ? error.code : "server",
-        typeof error?.message === "string"
-          ? error.message
-          : `The server answered ${response.status}.`,
-        response.status,
-        typeof error?.field === "string" ? error.field : undefined,
-      );
+      throw errorFromAnswer(response.status, parsed);
     },
   };
+}
+
+/** The SdkError for an answer outside 2xx, from the `{ error: { code, message, field } }` body. */
+export function errorFromAnswer(status: number, body: unknown): SdkError {
+  const error = (body as { error?: { code?: unknown; message?: unknown; field?: unknown } } | null)
+    ?.error;
+  return new SdkError(
+    typeof error?.code === "string" ? error.code : "server",
+    typeof error?.message === "string" ? error.message : `The server answered ${status}.`,
+    status,
+    typeof error?.field === "string" ? error.field : undefined,
+  );
 }

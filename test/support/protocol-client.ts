@@ -12,7 +12,7 @@ import {
 import type { NewAccount } from "../../lib/api/account";
 import type { ChallengeResponse, SignInProof } from "../../lib/api/auth";
 import { deriveKeys } from "../../lib/sdk/derive-keys";
-import { SdkError, type SessionHttpPort } from "../../lib/sdk/http-port";
+import { errorFromAnswer, type SessionHttpPort } from "../../lib/sdk/http-port";
 import { directKdfRunner, type KdfRunner } from "../../lib/sdk/kdf-runner";
 import { createAccount } from "../../lib/sdk/new-account";
 import {
@@ -226,14 +226,7 @@ export function cookieJarHttpPort(client: ApiClient): SessionHttpPort {
     async request({ method, path, headers, body }) {
       const answer = await client.request(path, { method, headers, json: body });
       if (answer.status >= 200 && answer.status < 300) return answer.body;
-      const error = (answer.body as { error?: { code?: string; message?: string; field?: string } })
-        ?.error;
-      throw new SdkError(
-        error?.code ?? "server",
-        error?.message ?? `The server answered ${answer.status}.`,
-        answer.status,
-        error?.field,
-      );
+      throw errorFromAnswer(answer.status, answer.body);
     },
     async postForm({ path, form }) {
       const answer = await client.request(path, { form });

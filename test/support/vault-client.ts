@@ -39,10 +39,9 @@ import type {
   VaultDetailResponse,
   VaultEnvironmentDto,
 } from "../../lib/api/vault";
-import { apiClientHttpPort } from "./api-client-http-port";
 import { inviteMember, ownerSecrets } from "./flows";
 import type { TestServer } from "./global-servers";
-import { ApiClient, type AccountSecrets } from "./protocol-client";
+import { ApiClient, cookieJarHttpPort, type AccountSecrets } from "./protocol-client";
 
 export class ApiStatusError extends Error {
   constructor(
@@ -125,7 +124,7 @@ export class VaultClient {
   ) {
     this.session = new VaultSession(
       { userId, userKey, boxKeyPair, signKeyPair: this.signKeyPair() },
-      { http: apiClientHttpPort(api), store: memoryKeyValueStore() },
+      { http: cookieJarHttpPort(api), store: memoryKeyValueStore() },
       options,
     );
   }
