@@ -1,13 +1,16 @@
 import { unlockDeviceSession } from "@/lib/sdk/device-login";
+import type { HttpPort } from "@/lib/sdk/http-port";
+import type { UnlockedAccount } from "@/lib/sdk/unlocked-account";
 import { openVault, VaultSession, type OpenedVault } from "@/lib/sdk/vaults";
 import { fileKeyValueStore } from "./adapters/file-store";
 import { CliError, EXIT } from "./errors";
 import { deviceKeyPair, personHttpPort, requirePersonSession } from "./person-session";
 
-/** The signed-in person's vault session on this terminal, with every vault they can open. */
-export async function openPersonVaults(): Promise<{
+/** The signed-in person's unlocked keys, bearer transport and vault session on this terminal. */
+export async function openPersonSession(): Promise<{
+  account: UnlockedAccount;
+  http: HttpPort;
   session: VaultSession;
-  vaults: OpenedVault[];
 }> {
   const stored = requirePersonSession();
   const http = personHttpPort(stored);
@@ -16,10 +19,23 @@ export async function openPersonVaults(): Promise<{
     http,
     store: fileKeyValueStore(`state-${stored.userId}.json`),
   });
-  const { vaults } = await session.api.list();
-  return { session, vaults: await Promise.all(vaults.map((vault) => openVault(session, vault))) };
+  return { account, http, session };
 }
 
+/** Every vault the person can open, through their vault session. */
+export async function openAllVaults(session: VaultSession): Promise<OpenedVault[]> {
+  const { vaults } = await session.api.list();
+  return Promise.all(vaults.map((vault) => openVault(session, vault)));
+}
+
+/** The signed-in person's vault session on this terminal, with every vault they can open. */
+export async function openPersonVaults(): Promise<{
+  session: VaultSession;
+  vaults: OpenedVault[];
+}> {
+  const { session } = await openPersonSession();
+  return { session, vaults: await openAllVaults(session) };
+}
 /** The vault a name or id names, among those opened; a locked or unknown one is an error. */
 export function pickVault(
   vaults: OpenedVault[],

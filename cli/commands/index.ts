@@ -8,7 +8,9 @@ import { registerLogin } from "./login";
 import { registerLogout } from "./logout";
 import { registerRead } from "./read";
 import { registerRun } from "./run";
+import { registerServiceAccount } from "./service-account";
 import { registerTokenExchange } from "./token-exchange";
+import { registerTokenManage } from "./token-manage";
 import { registerVaultList } from "./vault-list";
 import { registerWhoami } from "./whoami";
 
@@ -30,4 +32,6 @@ export const commandRegistrations: Array<(program: Command) => void> = [
   registerLogout,
   registerVaultList,
   registerItem,
+  registerServiceAccount,
+  registerTokenManage,
 ];
