@@ -4,16 +4,10 @@
 // - cli.read_p50_ms: median wall time of `coffer read` of one reference.
 import { spawnSync } from "node:child_process";
 import { encryptItem, getSodium } from "../../lib/crypto";
-import {
-  buildMachineToken,
-  buildServiceAccount,
-  buildServiceAccountGrant,
-  unsealServiceAccountKey,
-} from "../../lib/sdk/service-accounts";
-import type { ServiceAccountDetailResponse } from "../../lib/api/machine";
 import { buildCli, CLI_PATH, cleanEnv, envFileItem } from "../support/cli";
 import { ApiClient, makeAccount } from "../support/protocol-client";
 import { dropPostgresDatabase, startServer } from "../support/server";
+import { createServiceAccount, grantServiceAccount, mintToken } from "../support/service-accounts";
 import { randomId, VaultClient } from "../support/vault-client";
 import { percentile, type BenchResult } from "./report";
 
@@ -43,33 +37,12 @@ async function seededServer() {
       json: { id: itemId, keyVersion: 1, ciphertext },
     });
   }
-  const person = owner.personKeys();
-  const created = buildServiceAccount({
-    person,
+  const machine = await createServiceAccount(owner, {
     name: "cli-bench",
-    description: "",
     maxTokenTtlSeconds: 86_400,
   });
-  await owner.api.request("/api/v1/service-accounts", { json: created });
-  const detail = (await owner.api.request(`/api/v1/service-accounts/${created.id}`))
-    .body as ServiceAccountDetailResponse;
-  const saKey = unsealServiceAccountKey(person, detail);
-  const grant = buildServiceAccountGrant({
-    person,
-    saKey,
-    detail,
-    accountBoxPublicKey: created.keys.boxPublicKey,
-    vaultId,
-    vaultKey: key,
-    keyVersion: 1,
-    scope: "read",
-  });
-  await owner.api.request(`/api/v1/vaults/${vaultId}/service-accounts`, { json: grant });
-  const { token, request } = buildMachineToken({ saKey, kind: "sa", ttlSeconds: 86_400 });
-  const minted = await owner.api.request(`/api/v1/service-accounts/${created.id}/tokens`, {
-    json: request,
-  });
-  if (minted.status !== 201) throw new Error(`token failed: ${minted.status}`);
+  await grantServiceAccount(owner, machine, vaultId, "read");
+  const { token } = await mintToken(owner, machine, { ttlSeconds: 86_400 });
   return { server, token };
 }
 

@@ -14,15 +14,9 @@ import {
   parseBearerCredential,
   parseMachineToken,
 } from "../../lib/crypto";
-import {
-  buildMachineToken,
-  buildServiceAccount,
-  buildServiceAccountGrant,
-  unsealServiceAccountKey,
-} from "../../lib/sdk/service-accounts";
-import type { ServiceAccountDetailResponse } from "../../lib/api/machine";
 import { ApiClient, makeAccount } from "../support/protocol-client";
 import { startServer, dropPostgresDatabase, type DatabaseKind } from "../support/server";
+import { createServiceAccount, grantServiceAccount, mintToken } from "../support/service-accounts";
 import { randomId, samplePlaintext, VaultClient } from "../support/vault-client";
 import { percentile, type BenchResult } from "./report";
 
@@ -56,34 +50,10 @@ async function seededServer(kind: DatabaseKind, port: number) {
       json: { id: itemId, keyVersion: 1, ciphertext },
     });
   }
-  const person = owner.personKeys();
-  const created = buildServiceAccount({
-    person,
-    name: "bench",
-    description: "",
-    maxTokenTtlSeconds: 86_400,
-  });
-  await owner.api.request("/api/v1/service-accounts", { json: created });
-  const detail = (await owner.api.request(`/api/v1/service-accounts/${created.id}`))
-    .body as ServiceAccountDetailResponse;
-  const saKey = unsealServiceAccountKey(person, detail);
-  const grant = buildServiceAccountGrant({
-    person,
-    saKey,
-    detail,
-    accountBoxPublicKey: created.keys.boxPublicKey,
-    vaultId,
-    vaultKey: key,
-    keyVersion: 1,
-    scope: "read",
-  });
-  await owner.api.request(`/api/v1/vaults/${vaultId}/service-accounts`, { json: grant });
-  const { token, request } = buildMachineToken({ saKey, kind: "sa", ttlSeconds: 86_400 });
-  const minted = await owner.api.request(`/api/v1/service-accounts/${created.id}/tokens`, {
-    json: request,
-  });
-  if (minted.status !== 201) throw new Error(`token failed: ${minted.status}`);
-  return { server, bearer: bearerCredential(parseMachineToken(token)), tokenId: request.id };
+  const machine = await createServiceAccount(owner, { name: "bench", maxTokenTtlSeconds: 86_400 });
+  await grantServiceAccount(owner, machine, vaultId, "read");
+  const { token, tokenId } = await mintToken(owner, machine, { ttlSeconds: 86_400 });
+  return { server, bearer: bearerCredential(parseMachineToken(token)), tokenId };
 }
 
 /**

@@ -23,6 +23,7 @@ import {
   type VaultClient,
 } from "../support/vault-client";
 import { reportOf, startOffboarding } from "../support/rotation-client";
+import { createServiceAccount, grantServiceAccount } from "../support/service-accounts";
 
 const canary = "sk_live_rekey_canary_9902";
 
@@ -97,32 +98,12 @@ describe.each(inject("servers"))("re-keying service accounts on $kind", (server)
     ({ vaultId } = await manager.createVault("Deploy"));
     await manager.addItem(vaultId, samplePlaintext("Deploy key", canary));
 
-    serviceAccountName = `deploy-${Math.random().toString(36).slice(2, 8)}`;
-    const request = buildServiceAccount({
-      person: manager.personKeys(),
-      name: serviceAccountName,
-      description: "",
-      maxTokenTtlSeconds: 3600,
+    const account = await createServiceAccount(manager, {
+      name: `deploy-${Math.random().toString(36).slice(2, 8)}`,
     });
-    const created = await manager.api.request("/api/v1/service-accounts", { json: request });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    serviceAccountId = request.id;
-    const detail = await detailAs(manager);
-    const { key, keyVersion } = await manager.current(vaultId);
-    const grant = buildServiceAccountGrant({
-      person: manager.personKeys(),
-      saKey: unsealServiceAccountKey(manager.personKeys(), detail),
-      detail,
-      accountBoxPublicKey: request.keys.boxPublicKey,
-      vaultId,
-      vaultKey: key,
-      keyVersion,
-      scope: "readwrite",
-    });
-    const granted = await manager.api.request(`/api/v1/vaults/${vaultId}/service-accounts`, {
-      json: grant,
-    });
-    expect(granted.status, JSON.stringify(granted.body)).toBe(201);
+    serviceAccountId = account.id;
+    serviceAccountName = account.name;
+    await grantServiceAccount(manager, account, vaultId, "readwrite");
   });
 
   describe("managers", () => {

@@ -2,13 +2,8 @@
 // bundle a rotating manager seals to — and never a key that opens the account.
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { getSodium } from "../../lib/crypto";
-import type { ServiceAccountDetailResponse } from "../../lib/api/machine";
 import type { VaultServiceAccountDto } from "../../lib/api/vault-service-accounts";
-import {
-  buildServiceAccount,
-  buildServiceAccountGrant,
-  unsealServiceAccountKey,
-} from "../../lib/sdk/service-accounts";
+import { createServiceAccount, grantServiceAccount } from "../support/service-accounts";
 import { invitedVaultClient, ownerVaultClient, type VaultClient } from "../support/vault-client";
 
 describe.each(inject("servers"))("a vault's service accounts on $kind", (server) => {
@@ -30,33 +25,9 @@ describe.each(inject("servers"))("a vault's service accounts on $kind", (server)
     ({ vaultId } = await manager.createVault("Build secrets"));
     expect((await manager.shareWith(vaultId, viewer.userId, "view")).status).toBe(201);
 
-    const request = buildServiceAccount({
-      person: manager.personKeys(),
-      name: `build-${Math.random().toString(36).slice(2, 8)}`,
-      description: "",
-      maxTokenTtlSeconds: 3600,
-    });
-    expect((await manager.api.request("/api/v1/service-accounts", { json: request })).status).toBe(
-      201,
-    );
-    serviceAccountId = request.id;
-    const detail = (await manager.api.request(`/api/v1/service-accounts/${serviceAccountId}`))
-      .body as ServiceAccountDetailResponse;
-    const { key, keyVersion } = await manager.current(vaultId);
-    const grant = buildServiceAccountGrant({
-      person: manager.personKeys(),
-      saKey: unsealServiceAccountKey(manager.personKeys(), detail),
-      detail,
-      accountBoxPublicKey: request.keys.boxPublicKey,
-      vaultId,
-      vaultKey: key,
-      keyVersion,
-      scope: "readwrite",
-    });
-    const granted = await manager.api.request(`/api/v1/vaults/${vaultId}/service-accounts`, {
-      json: grant,
-    });
-    expect(granted.status, JSON.stringify(granted.body)).toBe(201);
+    const account = await createServiceAccount(manager, { name: "build" });
+    serviceAccountId = account.id;
+    await grantServiceAccount(manager, account, vaultId, "readwrite");
   });
 
   it("shows the account, its scope and its managers to every member", async () => {
