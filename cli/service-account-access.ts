@@ -5,6 +5,13 @@ import { call } from "@/lib/sdk/call";
 import type { HttpPort } from "@/lib/sdk/http-port";
 import { unsealServiceAccountKey, type PersonKeys } from "@/lib/sdk/service-accounts";
 import { CliError, EXIT } from "./errors";
+import { personHttpPort, requirePersonSession } from "./person-session";
+
+/**
+ * The session's bearer transport alone, for commands that only read or change server state:
+ * the person's private keys are not unlocked when nothing is sealed, signed or unwrapped.
+ */
+export const signedInHttp = (): HttpPort => personHttpPort(requirePersonSession());
 
 /** The service account a name or id names, among those the person can see. */
 export async function findServiceAccount(

@@ -16,7 +16,12 @@ import { confirmOnTerminal } from "../confirm";
 import { parseDuration } from "../duration";
 import { CliError, EXIT, usageError } from "../errors";
 import { openAllVaults, openPersonSession, pickVault } from "../person-vaults";
-import { findServiceAccount, serviceAccountDetail, withSaKey } from "../service-account-access";
+import {
+  findServiceAccount,
+  serviceAccountDetail,
+  signedInHttp,
+  withSaKey,
+} from "../service-account-access";
 
 /** Words or hex groups, as a person copies them: case, spaces, colons and dashes do not count. */
 const normalizeFingerprint = (text: string) => text.toLowerCase().replace(/[\s:-]+/g, "");
@@ -77,7 +82,7 @@ export function registerServiceAccount(program: Command) {
     .description("list the service accounts you can see")
     .option("--json", "print the list as JSON")
     .action(async (options: { json?: boolean }) => {
-      const { http } = await openPersonSession();
+      const http = signedInHttp();
       const { serviceAccounts } = await call(http, routes.listServiceAccounts);
       if (options.json) {
         process.stdout.write(`${JSON.stringify(serviceAccounts)}\n`);
@@ -136,7 +141,7 @@ export function registerServiceAccount(program: Command) {
       )
       .argument("<sa>", "the account's name or id")
       .action(async (nameOrId: string) => {
-        const { http } = await openPersonSession();
+        const http = signedInHttp();
         const { id, name } = await findServiceAccount(http, nameOrId);
         await call(http, routes.setServiceAccountStatus, { params: { id }, body: { status } });
         process.stdout.write(`Service account ${name} is ${status}.\n`);

@@ -9,7 +9,12 @@ import { confirmOnTerminal } from "../confirm";
 import { parseDuration } from "../duration";
 import { usageError } from "../errors";
 import { openPersonSession } from "../person-vaults";
-import { findServiceAccount, serviceAccountDetail, withSaKey } from "../service-account-access";
+import {
+  findServiceAccount,
+  serviceAccountDetail,
+  signedInHttp,
+  withSaKey,
+} from "../service-account-access";
 
 interface CreateOptions {
   kind: string;
@@ -57,7 +62,7 @@ export function registerTokenManage(program: Command) {
     .argument("<sa>", "the service account's name or id")
     .option("--json", "print the list as JSON")
     .action(async (nameOrId: string, options: { json?: boolean }) => {
-      const { http } = await openPersonSession();
+      const http = signedInHttp();
       const { id } = await findServiceAccount(http, nameOrId);
       const { tokens } = await call(http, routes.listMachineTokens, { params: { id } });
       if (options.json) {
@@ -131,7 +136,7 @@ export function registerTokenManage(program: Command) {
     .option("--yes", "do not ask for confirmation")
     .action(async (nameOrId: string, tokenId: string, options: { yes?: boolean }) => {
       if (!options.yes) await confirmOnTerminal(`Revoke token ${tokenId}?`, "--yes");
-      const { http } = await openPersonSession();
+      const http = signedInHttp();
       const { id, name } = await findServiceAccount(http, nameOrId);
       await call(http, routes.revokeMachineToken, { params: { id, tokenId } });
       process.stdout.write(`Revoked token ${tokenId} of ${name}.\n`);
