@@ -2,6 +2,7 @@
 // against the real server on both databases: the account's keys and each token's saKey wrapping
 // are made on the terminal; a grant seals only to a fingerprint-confirmed key; the token a
 // person made reads with `coffer read`, shows its uses, and stops reading once revoked.
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -13,7 +14,15 @@ import { sealUserKeyForDevice } from "@/lib/sdk/device-approval";
 import { buildServiceAccount } from "@/lib/sdk/service-accounts";
 import { accountFingerprint } from "@/lib/sdk/vaults";
 import { EXIT } from "../../cli/errors";
-import { buildCli, cleanEnv, envFileItem, runCli, startCli, waitFor } from "../support/cli";
+import {
+  buildCli,
+  CLI_PATH,
+  cleanEnv,
+  envFileItem,
+  runCli,
+  startCli,
+  waitFor,
+} from "../support/cli";
 import { signedInClient } from "../support/flows";
 import type { AccountSecrets } from "../support/protocol-client";
 import { invitedVaultClient, ownerVaultClient, type VaultClient } from "../support/vault-client";
@@ -29,6 +38,26 @@ function freshFolder() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "coffer-cli-manage-"));
   folders.push(dir);
   return dir;
+}
+
+const shellQuote = (text: string) => `'${text.replace(/'/g, "'\\''")}'`;
+
+/**
+ * The built CLI on a pseudo-terminal (util-linux `script`), answering its first `[y/N]` prompt
+ * with `answer`: what a person at a terminal does. Resolves to the exit code and the screen.
+ */
+async function onTerminal(args: string[], env: Record<string, string>, answer: string) {
+  const command = [process.execPath, CLI_PATH, ...args].map(shellQuote).join(" ");
+  const child = spawn("script", ["-qec", command, "/dev/null"], {
+    env: env as NodeJS.ProcessEnv,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let screen = "";
+  child.stdout.on("data", (chunk: Buffer) => (screen += chunk.toString("utf8")));
+  const closed = new Promise<number | null>((resolve) => child.on("close", resolve));
+  await waitFor(() => screen.includes("[y/N]"), "the confirmation prompt");
+  child.stdin.write(`${answer}\n`);
+  return { code: await closed, screen: () => screen };
 }
 
 afterAll(() => {
@@ -247,6 +276,39 @@ describe.each(inject("servers"))("coffer sa and token on $kind", (server) => {
     const id = (await accounts()).find((entry) => entry.name === name)!.id;
     expect((await detail(id)).grants).toEqual([]);
     expect((await cli(["token", "list", "no-such-account"])).code).toBe(EXIT.notFound);
+  });
+
+  it("asks on a terminal before revoking or trusting a fingerprint, and does nothing on no", async () => {
+    const name = `asked-${Math.random().toString(36).slice(2, 8)}`;
+    expect((await cli(["sa", "create", name])).code).toBe(EXIT.ok);
+    const made = await cli(["token", "create", name]);
+    expect(made.code, made.stderr).toBe(EXIT.ok);
+    const tokenId = machineTokenId(parseMachineToken(made.stdout.trim()));
+
+    const declined = await onTerminal(["token", "revoke", name, tokenId], env, "n");
+    expect(declined.code).toBe(EXIT.failure);
+    expect((await tokens(name))[0]!.status).toBe("active");
+    const accepted = await onTerminal(["token", "revoke", name, tokenId], env, "y");
+    expect(accepted.code, accepted.screen()).toBe(EXIT.ok);
+    expect((await tokens(name))[0]!.status).toBe("revoked");
+
+    const request = buildServiceAccount({
+      person: person.personKeys(),
+      name: `compared-${Math.random().toString(36).slice(2, 8)}`,
+      description: "",
+      maxTokenTtlSeconds: 3600,
+    });
+    expect((await person.api.request("/api/v1/service-accounts", { json: request })).status).toBe(
+      201,
+    );
+    const fingerprint = accountFingerprint((await detail(request.id)).serviceAccount)!;
+    const refused = await onTerminal(["sa", "grant", request.name, vaultName], env, "n");
+    expect(refused.code).toBe(EXIT.failure);
+    expect(refused.screen()).toContain(fingerprint.hex);
+    expect((await detail(request.id)).grants).toEqual([]);
+    const confirmed = await onTerminal(["sa", "grant", request.name, vaultName], env, "y");
+    expect(confirmed.code, confirmed.screen()).toBe(EXIT.ok);
+    expect((await detail(request.id)).grants).toHaveLength(1);
   });
 
   it("says 'not signed in' without a session", async () => {
