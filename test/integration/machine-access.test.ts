@@ -12,7 +12,7 @@ import {
 import type { MachineAccessResponse, ServiceAccountDetailResponse } from "../../lib/api/machine";
 import type { VaultDetailResponse } from "../../lib/api/vault";
 import { MachineClient } from "../../lib/sdk/machine-client";
-import { SdkError, fetchHttpPort } from "../../lib/sdk/http-port";
+import { fetchHttpPort } from "../../lib/sdk/http-port";
 import {
   buildMachineToken,
   buildServiceAccount,
@@ -26,19 +26,11 @@ import {
   type VaultClient,
 } from "../support/vault-client";
 import { startOffboarding } from "../support/rotation-client";
+import { expectRefused } from "../support/sdk-refusals";
 
 const canary = "sk_live_machine_canary_4417";
 
 const bearerOf = (token: string) => bearerCredential(parseMachineToken(token));
-
-async function expectRefused(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error, `expected ${code}`).toBeInstanceOf(SdkError);
-  expect((error as SdkError).code).toBe(code);
-}
 
 describe.each(inject("servers"))("machine access on $kind", (server) => {
   let owner: VaultClient;

@@ -8,7 +8,7 @@ import type { AuditEventDto } from "../../lib/api/audit";
 import type { ServiceAccountDetailResponse } from "../../lib/api/machine";
 import type { RekeyServiceAccountResponse } from "../../lib/api/service-account-rekey";
 import { MachineClient } from "../../lib/sdk/machine-client";
-import { SdkError, fetchHttpPort } from "../../lib/sdk/http-port";
+import { fetchHttpPort } from "../../lib/sdk/http-port";
 import {
   buildMachineToken,
   buildServiceAccount,
@@ -23,18 +23,10 @@ import {
   type VaultClient,
 } from "../support/vault-client";
 import { reportOf, startOffboarding } from "../support/rotation-client";
+import { expectRefused } from "../support/sdk-refusals";
 import { createServiceAccount, grantServiceAccount } from "../support/service-accounts";
 
 const canary = "sk_live_rekey_canary_9902";
-
-async function expectRefused(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error, `expected ${code}`).toBeInstanceOf(SdkError);
-  expect((error as SdkError).code).toBe(code);
-}
 
 describe.each(inject("servers"))("re-keying service accounts on $kind", (server) => {
   let owner: VaultClient;
