@@ -1,0 +1,45 @@
+import {
+  ImportError,
+  type ImportFile,
+  type ImportFormat,
+  type ImportOptions,
+  type ImportParser,
+  type ImportResult,
+} from "./types";
+
+export * from "./types";
+export { summarizeImport } from "./summary";
+
+/**
+ * Every parser, in detection order: formats with a distinctive signature (zip, KDBX magic,
+ * JSON shapes, a CSV header of their own) come before the generic ones that would also match.
+ */
+export const IMPORT_PARSERS: readonly ImportParser[] = [];
+
+export function importParser(format: ImportFormat): ImportParser {
+  const parser = IMPORT_PARSERS.find((candidate) => candidate.format === format);
+  if (!parser) {
+    throw new ImportError("wrong_format", `Coffer cannot read ${format} files yet.`);
+  }
+  return parser;
+}
+
+/** The format a file is in, or null when no parser recognises it. */
+export function detectImportFormat(file: ImportFile): ImportFormat | null {
+  return IMPORT_PARSERS.find((parser) => parser.detect(file))?.format ?? null;
+}
+
+/** Parses with the named format, or the detected one; a file nobody recognises is refused. */
+export async function parseImport(
+  file: ImportFile,
+  options: ImportOptions & { format?: ImportFormat } = {},
+): Promise<ImportResult> {
+  const format = options.format ?? detectImportFormat(file);
+  if (!format) {
+    throw new ImportError(
+      "wrong_format",
+      "This file is not in a format Coffer can import; choose the format by hand.",
+    );
+  }
+  return importParser(format).parse(file, options);
+}
