@@ -22,3 +22,5 @@ export * from "./machine-token";
 export * from "./device-code";
 export * from "./service-account-keys";
 export * from "./device-login";
+export * from "./export-file";
+export * from "./share-link";
