@@ -1,6 +1,7 @@
 import { authRoutes } from "./routes/auth";
 import { machineRoutes } from "./routes/machines";
 import { peopleRoutes } from "./routes/people";
+import { shareLinkRoutes } from "./routes/share-links";
 import { vaultRoutes } from "./routes/vaults";
 import { workflowRoutes } from "./routes/workflows";
 import type { RouteSpec } from "./route-spec";
@@ -19,6 +20,7 @@ export const routes = {
   ...vaultRoutes,
   ...workflowRoutes,
   ...machineRoutes,
+  ...shareLinkRoutes,
 } satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof routes;
