@@ -18,6 +18,7 @@ import {
   type UpdateItemRequest,
   type UpdateVaultRequest,
 } from "@/lib/api/vault";
+import { itemBatchResponse, type ItemBatchInput } from "@/lib/api/item-batch";
 import { vaultServiceAccountsResponse } from "@/lib/api/vault-service-accounts";
 import { SdkError, type HttpPort } from "../http-port";
 
@@ -71,6 +72,9 @@ export function vaultApi(http: HttpPort) {
       call("POST", `${vaultPath(vaultId)}/rotate`, rotateVaultResponse, batch),
     createItem: (vaultId: string, request: CreateItemRequest) =>
       call("POST", `${vaultPath(vaultId)}/items`, itemDto, request),
+    /** Many new items in one request (an import): all of them are written, or none. */
+    createItems: (vaultId: string, request: ItemBatchInput) =>
+      call("POST", `${vaultPath(vaultId)}/items/batch`, itemBatchResponse, request),
     updateItem: (vaultId: string, itemId: string, request: UpdateItemRequest) =>
       call("PUT", itemPath(vaultId, itemId), itemDto, request),
     deleteItem: (vaultId: string, itemId: string) => send("DELETE", itemPath(vaultId, itemId)),
