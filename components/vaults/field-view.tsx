@@ -16,9 +16,12 @@ const MASK = "••••••••••••";
 export function FieldView({
   field,
   onEvent,
+  onShare,
 }: {
   field: ItemField;
   onEvent: (action: "reveal" | "copy") => void;
+  /** Opens the share-link dialog for a copy of this field's value (absent: no Share action). */
+  onShare?: () => void;
 }) {
   const labelId = useId();
   const [revealed, setRevealed] = useState(false);
@@ -90,6 +93,16 @@ export function FieldView({
                 {copied ? "Copied" : "Copy"}
               </Button>
             </>
+          )}
+          {onShare && field.value && (
+            <Button
+              variant="ghost"
+              size="sm"
+              onClick={onShare}
+              aria-label={`Share ${field.name} by link`}
+            >
+              Share…
+            </Button>
           )}
         </div>
       </div>

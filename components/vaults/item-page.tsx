@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { ItemPlaintext, ItemType } from "@/lib/crypto";
+import type { ItemField, ItemPlaintext, ItemType } from "@/lib/crypto";
 import { errorMessage } from "@/lib/client/api";
 import { saveItemRevision, saveNewItem } from "@/lib/client/vaults/items";
 import { KEYS_CHANGED_MESSAGE } from "@/lib/client/vaults/open-vault";
@@ -22,6 +22,7 @@ import { ItemTypeIcon } from "./item-type-icon";
 import { useVault } from "./use-vault";
 import { ItemFlagBanner } from "@/components/rotation/item-flag-banner";
 import { RotationIntervalSetting } from "@/components/rotation/rotation-interval-setting";
+import { ShareFieldDialog } from "@/components/share-links/share-field-dialog";
 
 export function ItemPage({
   vaultId,
@@ -47,6 +48,7 @@ export function ItemPage({
   const [deleting, setDeleting] = useState(false);
   const [deleteBusy, setDeleteBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [sharing, setSharing] = useState<ItemField | null>(null);
 
   const vaultHref = `/vaults/${vaultId}`;
   if (error) return <Alert>{error}</Alert>;
@@ -263,7 +265,12 @@ export function ItemPage({
           <Card>
             <div className="divide-y divide-stone-100">
               {plaintext.fields.map((field) => (
-                <FieldView key={field.name} field={field} onEvent={(action) => report(action)} />
+                <FieldView
+                  key={field.name}
+                  field={field}
+                  onEvent={(action) => report(action)}
+                  onShare={() => setSharing(field)}
+                />
               ))}
               {plaintext.urls.length > 0 && (
                 <div className="py-3">
@@ -332,6 +339,16 @@ export function ItemPage({
           />
           <RotationIntervalSetting vaultId={vaultId} itemId={item.dto.id} />
         </Card>
+      )}
+
+      {item && sharing && (
+        <ShareFieldDialog
+          vaultId={vaultId}
+          itemId={item.dto.id}
+          itemTitle={plaintext?.title ?? ""}
+          field={sharing}
+          onClose={() => setSharing(null)}
+        />
       )}
 
       <ConfirmDialog
