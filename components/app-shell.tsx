@@ -54,6 +54,7 @@ export function AppShell({ account, children }: { account: ShellAccount; childre
     { href: "/home", label: "Home" },
     { href: "/vaults", label: "Vaults" },
     { href: "/rotation", label: "Rotation" },
+    { href: "/links", label: "Links" },
     { href: "/service-accounts", label: "Service accounts" },
     { href: "/settings", label: "Settings" },
     ...(isAdminRole(account.role)

@@ -3,6 +3,8 @@ import { AppShell } from "@/components/app-shell";
 import { LockdownCard } from "@/components/lockdown-card";
 import { MfaPolicyView } from "@/components/mfa-policy-view";
 import { RotationDueSettingsCard } from "@/components/rotation-due-settings-card";
+import { OrgLinksCard } from "@/components/share-links/org-links-card";
+import { SharePolicyCard } from "@/components/share-links/share-policy-card";
 import { adminPageSession } from "@/lib/server/page-session";
 import { shellAccount } from "../../shell-account";
 
@@ -17,6 +19,8 @@ export default async function SecurityPolicyPage() {
         <MfaPolicyView currentUserId={account.userId} />
         <LockdownCard />
         <RotationDueSettingsCard />
+        <SharePolicyCard />
+        <OrgLinksCard />
       </div>
     </AppShell>
   );
