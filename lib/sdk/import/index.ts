@@ -7,6 +7,7 @@ import {
   type ImportResult,
 } from "./types";
 import { bitwardenJsonParser } from "./bitwarden-json";
+import { cofferParser } from "./coffer";
 
 export * from "./types";
 export { summarizeImport } from "./summary";
@@ -15,7 +16,7 @@ export { summarizeImport } from "./summary";
  * Every parser, in detection order: formats with a distinctive signature (zip, KDBX magic,
  * JSON shapes, a CSV header of their own) come before the generic ones that would also match.
  */
-export const IMPORT_PARSERS: readonly ImportParser[] = [bitwardenJsonParser];
+export const IMPORT_PARSERS: readonly ImportParser[] = [cofferParser, bitwardenJsonParser];
 
 export function importParser(format: ImportFormat): ImportParser {
   const parser = IMPORT_PARSERS.find((candidate) => candidate.format === format);
