@@ -111,6 +111,7 @@ const actionLabels: Record<string, string> = {
   "token.exchange": "Bootstrap token exchanged",
   "token.bootstrap_replay": "Bootstrap token replayed",
   "token.mint": "Bootstrap token minted",
+  "export.create": "Vaults or an item exported",
 };
 
 type ExportFormat = "csv" | "json";

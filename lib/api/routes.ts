@@ -1,4 +1,5 @@
 import { authRoutes } from "./routes/auth";
+import { exportRoutes } from "./routes/exports";
 import { machineRoutes } from "./routes/machines";
 import { peopleRoutes } from "./routes/people";
 import { shareLinkRoutes } from "./routes/share-links";
@@ -20,6 +21,7 @@ export const routes = {
   ...vaultRoutes,
   ...workflowRoutes,
   ...machineRoutes,
+  ...exportRoutes,
   ...shareLinkRoutes,
 } satisfies Record<string, RouteSpec>;
 

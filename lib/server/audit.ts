@@ -76,7 +76,8 @@ export type AuditAction =
   | "token.use"
   | "token.exchange"
   | "token.bootstrap_replay"
-  | "token.mint";
+  | "token.mint"
+  | "export.create";
 
 /**
  * Records one security event. Ids and labels only: never a secret, a key, a ciphertext or an
