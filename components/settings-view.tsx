@@ -42,6 +42,18 @@ export function SettingsView({ account }: { account: ShellAccount }) {
           Approve a device
         </Link>
       </Card>
+      <Card>
+        <CardHeader
+          title="Import"
+          description="Bring logins, notes and keys from Bitwarden, 1Password, LastPass, KeePass, a browser or a .env file."
+        />
+        <Link
+          href="/vaults/import"
+          className="inline-flex rounded-lg bg-white px-4 py-2.5 text-sm font-medium text-stone-900 shadow-xs ring-1 ring-stone-300 ring-inset hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-stone-900"
+        >
+          Import from another password manager
+        </Link>
+      </Card>
       <ChangePasswordForm onChanged={() => setSessionsVersion((version) => version + 1)} />
       <SessionsPanel refreshKey={sessionsVersion} />
       <AutoLockSetting />

@@ -168,7 +168,15 @@ export function VaultsView() {
             Everything here is decrypted in this tab; the server only ever sees ciphertext.
           </p>
         </div>
-        <Button onClick={() => setCreating(true)}>New vault</Button>
+        <div className="flex gap-2">
+          <Link
+            href="/vaults/import"
+            className="inline-flex items-center rounded-lg bg-white px-4 py-2.5 text-sm font-medium text-stone-900 shadow-xs ring-1 ring-stone-300 ring-inset hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-stone-900"
+          >
+            Import
+          </Link>
+          <Button onClick={() => setCreating(true)}>New vault</Button>
+        </div>
       </div>
 
       {error && <Alert>{error}</Alert>}
@@ -184,9 +192,15 @@ export function VaultsView() {
             A vault holds the logins, keys and config a team shares. You can invite people to it
             once it exists.
           </p>
-          <Button className="mt-4" onClick={() => setCreating(true)}>
-            New vault
-          </Button>
+          <div className="mt-4 flex justify-center gap-2">
+            <Button onClick={() => setCreating(true)}>New vault</Button>
+            <Link
+              href="/vaults/import"
+              className="inline-flex items-center rounded-lg bg-white px-4 py-2.5 text-sm font-medium text-stone-900 shadow-xs ring-1 ring-stone-300 ring-inset hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-stone-900"
+            >
+              Import from another tool
+            </Link>
+          </div>
         </Card>
       )}
 
