@@ -1,12 +1,11 @@
-import { getSodium } from "@/lib/crypto";
 import { printError, toCliError } from "./errors";
 import { runProgram } from "./program";
 
-// The `coffer` entry point: libsodium is initialised once, then the command runs; any failure
-// becomes one line on stderr and a documented exit code (cli/errors.ts).
+// The `coffer` entry point: the named command's modules are loaded and libsodium initialised
+// (cli/program.ts), then the command runs; any failure becomes one line on stderr and a
+// documented exit code (cli/errors.ts).
 async function main() {
   try {
-    await getSodium();
     process.exitCode = await runProgram(process.argv);
   } catch (error) {
     if (process.env.COFFER_DEBUG === "1") console.error(error);

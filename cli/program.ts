@@ -1,13 +1,31 @@
 import { Command, CommanderError } from "commander";
-import { commandRegistrations } from "./commands";
+import { commandModules, loadRegistrations, type Registration } from "./commands";
 import { EXIT } from "./errors";
 import { versionLine } from "./version";
 
+// The root options that take a value: the word after one is not a command name.
+const ROOT_OPTIONS_WITH_VALUE = new Set(["--url", "--token-file"]);
+
 /**
- * The whole command tree. Options every command shares live here; each command adds itself
- * from its own file through ./commands/index.ts.
+ * The command the arguments name: the first word that is neither a root option nor its value
+ * (`coffer --url https://… read …` names `read`). Null when there is none (`coffer --help`).
  */
-export function createProgram(): Command {
+export function namedCommand(args: readonly string[]): string | null {
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    if (arg === "--") return null;
+    if (ROOT_OPTIONS_WITH_VALUE.has(arg)) index++;
+    else if (!arg.startsWith("-")) return arg;
+  }
+  return null;
+}
+
+/**
+ * The command tree for these arguments. Options every command shares live here; each command
+ * adds itself from its own file through ./commands/index.ts. Only the named command's modules
+ * are loaded (decision 0036); the help, a mistyped name and `--version` alone get all or none.
+ */
+export async function createProgram(args: readonly string[]): Promise<Command> {
   const program = new Command("coffer")
     .description("Coffer on the command line: end-to-end encrypted secrets for people and machines")
     .version(versionLine(), "-V, --version", "print the CLI and protocol versions")
@@ -18,13 +36,25 @@ export function createProgram(): Command {
       // Commander's own messages already start with "error:"; keep them to one line.
       outputError: (message, write) => write(`coffer: ${message.replace(/^error:\s*/, "")}`),
     });
-  for (const register of commandRegistrations) register(program);
+  for (const register of await registrationsFor(args)) register(program);
   return program;
+}
+
+async function registrationsFor(args: readonly string[]): Promise<Registration[]> {
+  const name = namedCommand(args);
+  if (name !== null && commandModules.some((entry) => entry.name === name)) {
+    const registrations = await loadRegistrations(name);
+    // Every command that runs works with keys; libsodium is initialised once, before it.
+    await (await import("@/lib/crypto/sodium")).getSodium();
+    return registrations;
+  }
+  if (name === null && (args.includes("-V") || args.includes("--version"))) return [];
+  return loadRegistrations(null);
 }
 
 /** Parses argv and runs the command; resolves to the exit code. */
 export async function runProgram(argv: string[]): Promise<number> {
-  const program = createProgram();
+  const program = await createProgram(argv.slice(2));
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;

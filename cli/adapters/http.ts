@@ -1,8 +1,9 @@
 import { fetchHttpPort, type HttpPort } from "@/lib/sdk/http-port";
 import { usageError } from "../errors";
+import { nodeFetch } from "./node-fetch";
 import { CLI_VERSION } from "../version";
 
-/** The SDK's transport over Node's fetch, naming the CLI in every request's User-Agent. */
+/** The SDK's transport over node:http(s), naming the CLI in every request's User-Agent. */
 export function nodeHttpPort(baseUrl: string): HttpPort {
   let parsed: URL;
   try {
@@ -13,7 +14,7 @@ export function nodeHttpPort(baseUrl: string): HttpPort {
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
     throw usageError("The server URL must start with https:// or http://.");
   }
-  const inner = fetchHttpPort(parsed.origin);
+  const inner = fetchHttpPort(parsed.origin, nodeFetch);
   return {
     request: (input) =>
       inner.request({

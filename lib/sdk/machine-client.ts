@@ -18,7 +18,8 @@ import {
   type MachineToken,
 } from "@/lib/crypto";
 import type { MachineAccessResponse, MachineTokenDto } from "@/lib/api/machine";
-import { routes } from "@/lib/api/routes";
+// The machine routes alone: a program that only reads never builds the people routes' schemas.
+import { machineRoutes as routes } from "@/lib/api/routes/machines";
 import { call } from "./call";
 import { SdkError, type HttpPort } from "./http-port";
 
