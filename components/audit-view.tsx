@@ -65,6 +65,7 @@ const actionLabels: Record<string, string> = {
   "vault.unshare": "Removed from vault",
   "vault.rotate": "Vault key rotated",
   "item.create": "Item created",
+  "item.batch_create": "Items created in a batch",
   "item.update": "Item updated",
   "item.delete": "Item deleted",
   "item.reveal": "Secret revealed",

@@ -17,8 +17,22 @@ export const defaultBodyLimit = 1024 * 1024;
  */
 export const rotationBodyLimit = 64 * 1024 * 1024;
 
+/**
+ * A share link carries a file of up to 1 MiB, sealed and base64url-encoded (about 1.4 MB):
+ * its create route takes twice the default. The schema then bounds the ciphertext exactly.
+ */
+export const shareLinkBodyLimit = 2 * 1024 * 1024;
+
+/**
+ * An item batch carries up to 16 MiB of envelopes (lib/api/item-batch.ts), a little more with
+ * its JSON: above that figure, so a batch too big is refused by its schema, naming the field.
+ */
+export const itemBatchBodyLimit = 20 * 1024 * 1024;
+
 const largeBodyRoutes: Array<{ path: RegExp; limit: number }> = [
   { path: /^\/api\/v1\/vaults\/[^/]+\/rotate\/?$/, limit: rotationBodyLimit },
+  { path: /^\/api\/v1\/vaults\/[^/]+\/items\/batch\/?$/, limit: itemBatchBodyLimit },
+  { path: /^\/api\/v1\/share-links\/?$/, limit: shareLinkBodyLimit },
 ];
 
 /** The most bytes a request body to this path may have; a longer one answers 413 unread. */

@@ -30,6 +30,7 @@ export type AuditAction =
   | "vault.unshare"
   | "vault.rotate"
   | "item.create"
+  | "item.batch_create"
   | "item.update"
   | "item.delete"
   | "item.reveal"
@@ -77,6 +78,12 @@ export type AuditAction =
   | "token.exchange"
   | "token.bootstrap_replay"
   | "token.mint"
+  | "share_link.created"
+  | "share_link.viewed"
+  | "share_link.revoked"
+  | "share_link.expired"
+  | "share_link.frozen"
+  | "policy.share_links_change"
   | "export.create";
 
 /**

@@ -21,6 +21,7 @@ import {
   vaultListResponse,
   vaultRevisionsResponse,
 } from "../vault";
+import { itemBatchRequest, itemBatchResponse } from "../item-batch";
 import { defineRoute } from "../route-spec";
 
 /** Vaults, their members and items, and the keys people share them with. */
@@ -112,6 +113,14 @@ export const vaultRoutes = {
     body: createItemRequest,
     status: 201,
     response: itemDto,
+  }),
+  createItems: defineRoute({
+    method: "POST",
+    path: "/api/v1/vaults/:id/items/batch",
+    access: "edit",
+    body: itemBatchRequest,
+    status: 201,
+    response: itemBatchResponse,
   }),
   updateItem: defineRoute({
     method: "PUT",
