@@ -239,5 +239,22 @@ export const offboardingReport = z.object({
       }),
     )
     .default([]),
+  /**
+   * The share links the person made: what each was made from, whether anyone opened it (its
+   * item is then flagged high) and whether this offboarding revoked it. Absent from older
+   * reports.
+   */
+  shareLinks: z
+    .array(
+      z.object({
+        id: z.string(),
+        sourceVaultId: z.string().nullable(),
+        sourceItemId: z.string().nullable(),
+        viewsUsed: z.number().int(),
+        lastViewedAt: z.string().nullable(),
+        revokedNow: z.boolean(),
+      }),
+    )
+    .default([]),
 });
 export type OffboardingReport = z.infer<typeof offboardingReport>;

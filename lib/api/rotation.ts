@@ -9,7 +9,7 @@ export const itemFlagDto = z.object({
   itemId: z.string(),
   vaultId: z.string(),
   source: flagSource,
-  reason: z.enum(["revealed", "copied", "could_decrypt", "interval", "lockdown"]),
+  reason: z.enum(["revealed", "copied", "shared_link", "could_decrypt", "interval", "lockdown"]),
   priority: flagPriority,
   person: z.object({ id: z.string(), name: z.string() }).nullable(),
   createdAt: z.string(),

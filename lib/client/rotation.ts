@@ -85,6 +85,8 @@ export function flagReasonLabel(reason: FlagReason | string, personName?: string
       return `Revealed by ${who}`;
     case "copied":
       return `Copied by ${who}`;
+    case "shared_link":
+      return `Shared by ${who} in a link that was opened`;
     case "could_decrypt":
       return `Could decrypt (${who} left)`;
     case "interval":

@@ -24,6 +24,9 @@ const schema = z.object({
   COFFER_SIGNIN_LIMIT_ACCOUNT: z.coerce.number().int().positive().default(10),
   COFFER_SIGNIN_LIMIT_ADDRESS: z.coerce.number().int().positive().default(50),
   COFFER_SIGNIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  // Failed share-link look-ups and reveals (unknown, gone, wrong passphrase) one address may
+  // make per sign-in window before the public share routes answer 429.
+  COFFER_SHARE_LIMIT_ADDRESS: z.coerce.number().int().positive().default(30),
   // Outgoing mail (invite links): unset means invites are only copied by hand.
   COFFER_SMTP_URL: z.preprocess(
     (value) => (value === "" ? undefined : value),

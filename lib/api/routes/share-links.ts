@@ -41,6 +41,12 @@ export const shareLinkRoutes = {
     access: "session (creator, or admin)",
     response: shareLinkResponse,
   }),
+  itemShareLinks: defineRoute({
+    method: "GET",
+    path: "/api/v1/vaults/:id/items/:itemId/share-links",
+    access: "view",
+    response: shareLinkListResponse,
+  }),
   adminShareLinks: defineRoute({
     method: "GET",
     path: "/api/v1/admin/share-links",

@@ -41,9 +41,10 @@ export async function setRotationSettings(orgId: string, dueHours: DueHours) {
 /**
  * Flags every item the person could decrypt: for each vault in their key-grant history, the
  * items created before their access to it ended (their last revocation, or now while a grant
- * is live) — every key version they held counts, not only what they opened. High priority,
- * reason revealed/copied, where the audit log shows they revealed or copied the item; medium,
- * could_decrypt, otherwise.
+ * is live) — every key version they held counts, not only what they opened. High priority
+ * where someone outside the vault saw it through a share link the person made and that was
+ * opened (reason shared_link), or where the audit log shows they revealed or copied the item
+ * (revealed/copied); medium, could_decrypt, otherwise.
  */
 export async function insertOffboardingFlags(
   tx: Transaction,
@@ -56,18 +57,26 @@ export async function insertOffboardingFlags(
       SELECT "vaultId", MAX(COALESCE("revokedAt", ${input.now}::timestamp)) AS "endedAt"
       FROM "KeyGrantHistory" WHERE "userId" = ${input.personId}::text
       GROUP BY "vaultId"
-    ), seen AS (
-      SELECT "targetId" AS "itemId", BOOL_OR("action" = 'item.reveal') AS "revealed"
+    ), events AS (
+      SELECT "targetId" AS "itemId", "action" AS "how"
       FROM "AuditEvent"
       WHERE "actorId" = ${input.personId}::text
         AND "action" IN ('item.reveal', 'item.copy') AND "targetId" IS NOT NULL
-      GROUP BY "targetId"
+      UNION ALL
+      SELECT "sourceItemId", 'shared_link'
+      FROM "ShareLink"
+      WHERE "creatorId" = ${input.personId}::text AND "sourceItemId" IS NOT NULL
+        AND "viewsLeft" < "maxViews"
+    ), seen AS (
+      SELECT "itemId", BOOL_OR("how" = 'item.reveal') AS "revealed",
+             BOOL_OR("how" = 'shared_link') AS "shared"
+      FROM events GROUP BY "itemId"
     ), inserted AS (
       INSERT INTO "ItemFlag" ("id", "itemId", "vaultId", "source", "personId", "runId", "reason",
                               "priority", "createdAt", "dueAt", "dedupeKey")
       SELECT gen_random_uuid()::text, i."id", i."vaultId", 'offboarding'::"FlagSource",
              ${input.personId}::text, ${input.runId}::text,
-             CASE WHEN s."itemId" IS NULL THEN 'could_decrypt'
+             CASE WHEN s."itemId" IS NULL THEN 'could_decrypt' WHEN s."shared" THEN 'shared_link'
                   WHEN s."revealed" THEN 'revealed' ELSE 'copied' END,
              (CASE WHEN s."itemId" IS NULL THEN 'medium' ELSE 'high' END)::"FlagPriority",
              ${input.now}::timestamp,

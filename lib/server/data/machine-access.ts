@@ -1,11 +1,13 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
+import { freezeAllShareLinks, revokeShareLinksOfCreator } from "./share-links";
 
 type Transaction = Prisma.TransactionClient;
+type ShareLinkReportEntry = Awaited<ReturnType<typeof revokeShareLinksOfCreator>>["links"][number];
 
-// Offboarding and lockdown call these inside their own transactions and report the counts.
-// One-time share links (DESIGN.md, key hierarchy item 13) do not exist yet: they count zero
-// here until their table arrives, and nothing else has to change.
+// Offboarding and lockdown call these inside their own transactions and report the counts:
+// machine tokens and one-time share links (DESIGN.md, key hierarchy item 13) are the access
+// that outlives a session, so they stop together.
 
 export interface MachineAccessCounts {
   machineTokens: number;
@@ -19,12 +21,19 @@ const live = { revokedAt: null, suspendedAt: null } as const;
  * A departing person: every token they created, or that descends from one they created
  * (bootstrap tokens a minting token made, the session tokens those were exchanged for), is
  * revoked, and every service account they managed or minted for is flagged for re-keying, since
- * they held its saKey and could mint for it again from a copy.
+ * they held its saKey and could mint for it again from a copy. Every live share link they made
+ * is revoked too (its ciphertext deleted); the ids go into the offboarding report.
  */
 export async function revokeMachineAccessOf(
   tx: Transaction,
   userId: string,
-): Promise<MachineAccessCounts & { serviceAccountIds: string[] }> {
+): Promise<
+  MachineAccessCounts & {
+    serviceAccountIds: string[];
+    shareLinks: number;
+    shareLinkReport: ShareLinkReportEntry[];
+  }
+> {
   const now = new Date();
   const tokens = await tx.machineToken.updateMany({
     where: { createdById: userId, ...live },
@@ -43,22 +52,27 @@ export async function revokeMachineAccessOf(
     where: { id: { in: serviceAccountIds }, flaggedAt: null },
     data: { flaggedAt: now, flagReason: "manager_left" },
   });
+  const links = await revokeShareLinksOfCreator(tx, userId, now);
   return {
     machineTokens: tokens.count,
     serviceAccountsFlagged: flagged.count,
-    shareLinks: 0,
+    shareLinks: links.revoked,
     serviceAccountIds,
+    shareLinkReport: links.links,
   };
 }
 
 /**
- * Lockdown: every live token stops at once. Lifting the lockdown does not bring them back —
- * a lockdown means credentials may be compromised, so machines get new tokens afterwards.
+ * Lockdown: every live token stops at once and every live share link is frozen. Lifting the
+ * lockdown brings neither back — a lockdown means credentials may be compromised, so machines
+ * get new tokens and senders make new links afterwards (docs/decisions/0039).
  */
 export async function suspendAllMachineAccess(tx: Transaction): Promise<MachineAccessCounts> {
+  const now = new Date();
   const tokens = await tx.machineToken.updateMany({
     where: live,
-    data: { suspendedAt: new Date() },
+    data: { suspendedAt: now },
   });
-  return { machineTokens: tokens.count, serviceAccountsFlagged: 0, shareLinks: 0 };
+  const shareLinks = await freezeAllShareLinks(tx, now);
+  return { machineTokens: tokens.count, serviceAccountsFlagged: 0, shareLinks };
 }

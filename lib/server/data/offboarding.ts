@@ -115,7 +115,10 @@ export async function startOffboardingRun(input: {
         where: { userId: input.person.id, disabledAt: null },
         data: { disabledAt: now },
       });
-      const { serviceAccountIds, ...machine } = await revokeMachineAccessOf(tx, input.person.id);
+      const { serviceAccountIds, shareLinkReport, ...machine } = await revokeMachineAccessOf(
+        tx,
+        input.person.id,
+      );
       const runId = await createChecklistRun(
         {
           orgId: input.orgId,
@@ -173,6 +176,8 @@ export async function startOffboardingRun(input: {
           flagReason: null,
           needsRekey: true,
         })),
+        // Known only now: the links are revoked in this transaction.
+        shareLinks: shareLinkReport,
       };
       await tx.checklistRun.update({
         where: { id: runId },

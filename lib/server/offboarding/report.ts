@@ -72,6 +72,7 @@ function buildReport({ run, flags, people, subject, accounts }: Inputs): Offboar
         needsRekey: account ? account.flaggedAt !== null : false,
       };
     }),
+    shareLinks: stored?.shareLinks ?? [],
   };
 }
 
@@ -125,6 +126,9 @@ export function reportForVaults(report: OffboardingReport, vaultIds: Set<string>
     flaggedItems: report.flaggedItems.filter((item) => vaultIds.has(item.vaultId)),
     // Service accounts are the admins' and their managers' business, not a vault's.
     serviceAccounts: [],
+    shareLinks: report.shareLinks.filter(
+      (link) => link.sourceVaultId !== null && vaultIds.has(link.sourceVaultId),
+    ),
   };
 }
 
