@@ -251,6 +251,36 @@ describe("1Password 1PUX", () => {
     });
   });
 
+  it("produces only items the editor can open and save", async () => {
+    for (const item of (await parse()).items) {
+      expect(itemPlaintextSchema.safeParse(item.plaintext).success).toBe(true);
+      for (const version of item.history ?? []) {
+        expect(itemPlaintextSchema.safeParse(version).success).toBe(true);
+      }
+    }
+  });
+
+  it("names folders after vault and account when the export holds several accounts", async () => {
+    const account = (name: string, title: string) => ({
+      attrs: { accountName: name },
+      vaults: [
+        {
+          attrs: { name: "Private" },
+          // Older exports wrap each item in {"item": …}.
+          items: [{ item: { categoryUuid: "003", overview: { title }, details: {} } }],
+        },
+      ],
+    });
+    const json = JSON.stringify({ accounts: [account("Acme", "A"), account("Home", "B")] });
+    const bytes = zipSync({ "export.data": new TextEncoder().encode(json) });
+    const result = await onePassword1puxParser.parse({ name: "two.1pux", bytes });
+    expect(result.folders).toEqual([["Private (Acme)"], ["Private (Home)"]]);
+    expect(result.items.map((item) => [item.plaintext.title, item.folder])).toEqual([
+      ["A", ["Private (Acme)"]],
+      ["B", ["Private (Home)"]],
+    ]);
+  });
+
   it("refuses a truncated file, a zip without export.data, and broken JSON", async () => {
     const bytes = onePux().bytes;
     await expect(

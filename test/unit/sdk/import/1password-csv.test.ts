@@ -199,6 +199,19 @@ describe("1Password 7 for Mac CSV", () => {
   });
 });
 
+describe("every 1Password CSV", () => {
+  it.each(["1password-8.csv", "1password-7-windows.csv", "1password-7-mac.csv"])(
+    "%s gives only items the editor can open and save",
+    async (name) => {
+      const result = await onePasswordCsvParser.parse(fixture(name));
+      expect(result.items.length).toBeGreaterThan(0);
+      for (const item of result.items) {
+        expect(itemPlaintextSchema.safeParse(item.plaintext).success).toBe(true);
+      }
+    },
+  );
+});
+
 describe("1Password CSV refusals", () => {
   it("refuses a file cut short inside a quoted value", async () => {
     const body = fs.readFileSync(path.join(DIR, "1password-8.csv"), "utf8");

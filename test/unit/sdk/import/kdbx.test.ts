@@ -174,6 +174,21 @@ describe.each(VARIANTS)("$name", (variant) => {
   });
 });
 
+describe("KDBX credentials Coffer does not support", () => {
+  it("refuses a database that also needs a key file, and says why", async () => {
+    const keyFile = await kdbxweb.Credentials.createRandomKeyFile();
+    const db = Kdbx.create(
+      new kdbxweb.Credentials(ProtectedValue.fromString(PASSWORD), keyFile),
+      "Key file",
+    );
+    db.setKdf(Consts.KdfId.Aes);
+    const bytes = new Uint8Array(await db.save());
+    const refusal = kdbxParser.parse(kdbxFile(bytes), { password: PASSWORD });
+    await expect(refusal).rejects.toMatchObject({ code: "wrong_password" });
+    await expect(refusal).rejects.toThrow(/key file/);
+  });
+});
+
 describe("KDBX detection and format errors", () => {
   it("does not claim other files", async () => {
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]);

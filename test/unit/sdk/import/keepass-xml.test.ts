@@ -155,6 +155,15 @@ describe("KeePass 2 XML", () => {
     });
   });
 
+  it("produces only items the editor can open and save, history included", async () => {
+    for (const item of (await parsed()).items) {
+      expect(itemPlaintextSchema.safeParse(item.plaintext).success).toBe(true);
+      for (const version of item.history ?? []) {
+        expect(itemPlaintextSchema.safeParse(version).success).toBe(true);
+      }
+    }
+  });
+
   it("refuses a truncated file as damaged", async () => {
     const truncated = xml.slice(0, Math.floor(xml.length / 2));
     await expect(keepassXmlParser.parse(file(truncated))).rejects.toMatchObject({
