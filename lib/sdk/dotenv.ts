@@ -2,11 +2,17 @@
  * A small .env parser, shared by the editor's "Paste .env" box and `coffer run --env-file`:
  * `KEY=value`, `export KEY=value`, single, double and backtick quotes (double quotes understand
  * \n, \r, \t, \" and \\ and may span lines), `#` comments on their own line or after an
- * unquoted value. Later duplicates win, as with dotenv. Lines it cannot read are reported
- * rather than silently dropped.
+ * unquoted value. Later duplicates win, as with dotenv, and are listed in `duplicates` so an
+ * import can say which earlier values it overwrote. Lines it cannot read are reported rather
+ * than silently dropped.
  */
 export type DotenvEntry = { key: string; value: string };
-export type DotenvResult = { entries: DotenvEntry[]; errors: { line: number; message: string }[] };
+export type DotenvResult = {
+  entries: DotenvEntry[];
+  errors: { line: number; message: string }[];
+  /** Keys set more than once, each listed once, in the order their repeat was met. */
+  duplicates: string[];
+};
 
 const KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 const ESCAPES: Record<string, string> = { n: "\n", r: "\r", t: "\t", '"': '"', "\\": "\\" };
@@ -15,6 +21,12 @@ export function parseDotenv(text: string): DotenvResult {
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   const values = new Map<string, string>();
   const errors: DotenvResult["errors"] = [];
+  const duplicates: string[] = [];
+  const set = (key: string, value: string) => {
+    if (values.has(key) && !duplicates.includes(key)) duplicates.push(key);
+    values.delete(key);
+    values.set(key, value);
+  };
   for (let index = 0; index < lines.length; index++) {
     const lineNumber = index + 1;
     const line = (lines[index] ?? "").trim();
@@ -34,6 +46,7 @@ export function parseDotenv(text: string): DotenvResult {
     const quote = rest[0];
     if (quote === '"' || quote === "'" || quote === "`") {
       // A quoted value may continue over the following lines until its closing quote.
+      const start = index;
       let body = rest.slice(1);
       let close = findClosingQuote(body, quote);
       while (close === -1 && index + 1 < lines.length) {
@@ -42,20 +55,20 @@ export function parseDotenv(text: string): DotenvResult {
         close = findClosingQuote(body, quote);
       }
       if (close === -1) {
+        // Read on after the broken line: one stray quote must not take every later variable.
+        index = start;
         errors.push({ line: lineNumber, message: `unterminated ${quote} quote` });
         continue;
       }
       const raw = body.slice(0, close);
-      values.delete(key);
-      values.set(key, quote === '"' ? unescapeDouble(raw) : raw);
+      set(key, quote === '"' ? unescapeDouble(raw) : raw);
       continue;
     }
     const comment = rest.search(/\s#/);
     if (comment !== -1) rest = rest.slice(0, comment);
-    values.delete(key);
-    values.set(key, rest.trim());
+    set(key, rest.trim());
   }
-  return { entries: [...values].map(([key, value]) => ({ key, value })), errors };
+  return { entries: [...values].map(([key, value]) => ({ key, value })), errors, duplicates };
 }
 
 function findClosingQuote(body: string, quote: string): number {

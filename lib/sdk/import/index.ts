@@ -6,8 +6,19 @@ import {
   type ImportParser,
   type ImportResult,
 } from "./types";
+import { bitwardenCsvParser } from "./bitwarden-csv";
 import { bitwardenJsonParser } from "./bitwarden-json";
+import { chromeCsvParser } from "./chrome-csv";
+import { dashlaneCsvParser } from "./dashlane-csv";
+import { dotenvParser } from "./dotenv";
+import { firefoxCsvParser } from "./firefox-csv";
+import { lastpassCsvParser } from "./lastpass-csv";
+import { safariCsvParser } from "./safari-csv";
 import { cofferParser } from "./coffer";
+import { onePassword1puxParser } from "./1password-1pux";
+import { onePasswordCsvParser } from "./1password-csv";
+import { kdbxParser } from "./kdbx";
+import { keepassXmlParser } from "./keepass-xml";
 
 export * from "./types";
 export { summarizeImport } from "./summary";
@@ -16,7 +27,25 @@ export { summarizeImport } from "./summary";
  * Every parser, in detection order: formats with a distinctive signature (zip, KDBX magic,
  * JSON shapes, a CSV header of their own) come before the generic ones that would also match.
  */
-export const IMPORT_PARSERS: readonly ImportParser[] = [cofferParser, bitwardenJsonParser];
+export const IMPORT_PARSERS: readonly ImportParser[] = [
+  cofferParser,
+  bitwardenJsonParser,
+  // A zip holding export.data, the KDBX signature, an XML document rooted at KeePassFile.
+  onePassword1puxParser,
+  kdbxParser,
+  keepassXmlParser,
+  // Title plus 1Password's own columns (OTPAuth with Favorite/Archived, UUID with Scope, label(id)).
+  onePasswordCsvParser,
+  // CSV formats match their exact header sets, so none of these can take another's file.
+  bitwardenCsvParser,
+  lastpassCsvParser,
+  firefoxCsvParser,
+  safariCsvParser,
+  chromeCsvParser,
+  dashlaneCsvParser,
+  // Last: a .env file is recognised by its name or a first KEY=value line, the loosest test.
+  dotenvParser,
+];
 
 export function importParser(format: ImportFormat): ImportParser {
   const parser = IMPORT_PARSERS.find((candidate) => candidate.format === format);

@@ -291,7 +291,12 @@ export function isSensitiveName(name: string): boolean {
   return SENSITIVE_NAME.test(name);
 }
 
-export type NamedValue = { name: string; value: string | number | boolean | null | undefined };
+export type NamedValue = {
+  name: string;
+  value: string | number | boolean | null | undefined;
+  /** Overrides the guess from the name (a card's plain "Number" is secret, say). */
+  secret?: boolean;
+};
 
 /**
  * A record of a type Coffer lacks (card, identity, bank account, driver's licence…) as a secure
@@ -320,7 +325,7 @@ export function noteWithFields(
           name: entry.name,
           value: entry.value,
           kind: /\n/.test(stringValue(entry.value)) ? "multiline" : "text",
-          secret: isSensitiveName(entry.name),
+          secret: entry.secret ?? isSensitiveName(entry.name),
         })),
         ...(input.fields ?? []),
       ],
@@ -362,4 +367,18 @@ export function decodeText(bytes: Uint8Array, what = "This file"): string {
 /** The first bytes as text, for detect(): never throws. */
 export function peekText(bytes: Uint8Array, length = 4096): string {
   return new TextDecoder("utf-8").decode(bytes.subarray(0, length)).replace(/^\uFEFF/, "");
+}
+
+/**
+ * A title for a record that has none, from its URL: "https://www.github.com/login" →
+ * "github.com". Browsers' password exports often leave the name empty.
+ */
+export function titleFromUrl(url: string | null | undefined): string {
+  const cleaned = cleanUrl(url);
+  if (!cleaned) return "";
+  try {
+    return new URL(cleaned).hostname.replace(/^www\./, "") || cleaned;
+  } catch {
+    return cleaned;
+  }
 }

@@ -97,3 +97,20 @@ describe("parseDotenv", () => {
     });
   });
 });
+
+describe("parseDotenv, what an import needs", () => {
+  it("lists keys set more than once", () => {
+    expect(parseDotenv("A=1\nB=2\nA=3\nA=4\nB=5").duplicates).toEqual(["A", "B"]);
+    expect(parseDotenv("A=1\nB=2").duplicates).toEqual([]);
+  });
+
+  it("reads on after an unterminated quote instead of swallowing the rest of the file", () => {
+    const result = parseDotenv('A=1\nOPEN="never closed\nB=2\nC=3');
+    expect(result.entries).toEqual([
+      { key: "A", value: "1" },
+      { key: "B", value: "2" },
+      { key: "C", value: "3" },
+    ]);
+    expect(result.errors).toEqual([{ line: 2, message: 'unterminated " quote' }]);
+  });
+});
