@@ -29,6 +29,16 @@ export const POST = route({
       targetId: subject.id,
       details: { runId: started.runId, vaults: started.vaults, ...started.revoked },
     });
+    if (started.revoked.shareLinks > 0) {
+      await recordAudit({
+        action: "share_link.revoked",
+        actorId: session.userId,
+        request,
+        targetType: "user",
+        targetId: subject.id,
+        details: { reason: "offboarding", runId: started.runId, count: started.revoked.shareLinks },
+      });
+    }
     await recordAudit({
       action: "flag.create",
       actorId: session.userId,

@@ -10,8 +10,8 @@ export const GET = route({
   handler: async ({ session }) => lockdownStatusFor(session),
 });
 
-// Break-glass: every other session revoked, machine access suspended, every item flagged,
-// and only admins may sign in until it is lifted.
+// Break-glass: every other session revoked, machine access suspended, share links frozen (for
+// good), every item flagged, and only admins may sign in until it is lifted.
 export const POST = route({
   access: "admin",
   stepUp: true,
@@ -25,6 +25,15 @@ export const POST = route({
       targetType: "organization",
       details: { startedAt: lockdownAt.toISOString(), ...result },
     });
+    if (result.shareLinksSuspended > 0) {
+      await recordAudit({
+        action: "share_link.frozen",
+        actorId: session.userId,
+        request,
+        targetType: "organization",
+        details: { count: result.shareLinksSuspended, at: lockdownAt.toISOString() },
+      });
+    }
     return result;
   },
 });
