@@ -122,10 +122,22 @@ const CATEGORIES: Record<string, { label: string; type: ItemType | null }> = {
 
 type Mapped = { plaintext: ItemPlaintext; sourceType: string };
 
+// Usually a string; a login linked to another account (a mail alias) holds an object.
+function loginFieldValue(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "object" && value !== null) {
+    const linked = value as Record<string, unknown>;
+    for (const key of ["email_address", "string"]) {
+      if (typeof linked[key] === "string") return linked[key];
+    }
+  }
+  return "";
+}
+
 function loginFieldInputs(item: OnePuxItem): FieldInput[] {
   const inputs: FieldInput[] = [];
   for (const loginField of item.details?.loginFields ?? []) {
-    const value = typeof loginField.value === "string" ? loginField.value : "";
+    const value = loginFieldValue(loginField.value);
     if (loginField.designation === "username") {
       inputs.push({ name: FIELD.username, value, kind: "username" });
     } else if (loginField.designation === "password") {

@@ -260,6 +260,32 @@ describe("1Password 1PUX", () => {
     }
   });
 
+  it("reads a login whose username is a linked account object", async () => {
+    const item = {
+      categoryUuid: "001",
+      overview: { title: "Alias login" },
+      details: {
+        loginFields: [
+          { designation: "username", value: { email_address: "alias@fastmail.example" } },
+          { designation: "password", value: "pw" },
+        ],
+      },
+    };
+    const json = JSON.stringify({
+      accounts: [
+        { attrs: { accountName: "A" }, vaults: [{ attrs: { name: "V" }, items: [item] }] },
+      ],
+    });
+    const bytes = zipSync({ "export.data": new TextEncoder().encode(json) });
+    const [login] = (await onePassword1puxParser.parse({ name: "a.1pux", bytes })).items;
+    expect(login?.plaintext.fields[0]).toEqual({
+      name: "Username",
+      value: "alias@fastmail.example",
+      secret: false,
+      kind: "username",
+    });
+  });
+
   it("names folders after vault and account when the export holds several accounts", async () => {
     const account = (name: string, title: string) => ({
       attrs: { accountName: name },
