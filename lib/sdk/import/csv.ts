@@ -2,6 +2,10 @@ import Papa from "papaparse";
 import { ImportError } from "./types";
 import { decodeText, peekText } from "./mapping";
 
+// Every tool we read writes commas. Papaparse would otherwise guess the delimiter from the first
+// rows, and a file whose notes are full of semicolons or tabs could be split on the wrong one.
+const DELIMITER = ",";
+
 /** One CSV row keyed by its header; a column the row lacks reads as "". */
 export type CsvRow = Record<string, string>;
 
@@ -13,7 +17,11 @@ export type CsvTable = { header: string[]; rows: CsvRow[] };
  */
 export function csvHeader(bytes: Uint8Array): string[] {
   const text = peekText(bytes);
-  const result = Papa.parse<string[]>(text, { preview: 1, skipEmptyLines: true });
+  const result = Papa.parse<string[]>(text, {
+    preview: 1,
+    skipEmptyLines: true,
+    delimiter: DELIMITER,
+  });
   return (result.data[0] ?? []).map((column) => column.trim());
 }
 
@@ -37,7 +45,7 @@ export function headerHas(header: readonly string[], columns: readonly string[])
  */
 export function readCsv(bytes: Uint8Array, label: string, required: readonly string[]): CsvTable {
   const text = decodeText(bytes, `This ${label} file`);
-  const result = Papa.parse<string[]>(text, { skipEmptyLines: "greedy" });
+  const result = Papa.parse<string[]>(text, { skipEmptyLines: "greedy", delimiter: DELIMITER });
   const [headerRow, ...records] = result.data;
   const header = (headerRow ?? []).map((column) => column.trim().toLowerCase());
   if (!headerHas(header, required)) {
@@ -46,9 +54,7 @@ export function readCsv(bytes: Uint8Array, label: string, required: readonly str
       `This is not a ${label} file: its first line should name the columns ${required.join(", ")}.`,
     );
   }
-  const broken = result.errors.find(
-    (error) => error.type === "Quotes" || error.code === "UndetectableDelimiter",
-  );
+  const broken = result.errors.find((error) => error.type === "Quotes");
   if (broken) {
     throw new ImportError(
       "malformed",

@@ -87,3 +87,11 @@ describe("format detection", () => {
     expect(detectImportFormat(textImportFile(name, text))).toBeNull();
   });
 });
+
+describe("CSV as spreadsheets save it", () => {
+  it("recognises a CSV saved with a byte-order mark and a quoted header", () => {
+    const text =
+      '\uFEFF"name","url","username","password","note"\r\n"a","https://a.example","u","p",""\r\n';
+    expect(detectImportFormat(textImportFile("Chrome Passwords.csv", text))).toBe("chrome-csv");
+  });
+});
