@@ -10,6 +10,7 @@ import {
   type KdbxGroup,
 } from "kdbxweb";
 import {
+  expiryDay,
   keepassImportResult,
   type KeePassEntry,
   type KeePassGroup,
@@ -83,6 +84,7 @@ function readEntry(entry: KdbxEntry): KeePassEntry {
     strings,
     tags: entry.tags,
     attachments: entry.binaries.size,
+    expires: expiryDay(entry.times.expires === true, entry.times.expiryTime),
     history: entry.history.map(readEntry),
   };
 }

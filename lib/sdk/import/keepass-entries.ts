@@ -21,9 +21,18 @@ export type KeePassEntry = {
   strings: KeePassString[];
   tags: string[];
   attachments: number;
+  /** The day KeePass marks the entry expired (YYYY-MM-DD), when expiry is switched on. */
+  expires: string | null;
   /** Older versions of the entry, oldest first, as KeePass keeps them. */
   history: KeePassEntry[];
 };
+
+/** The day of an expiry time, or null for a missing or unreadable one. */
+export function expiryDay(expires: boolean, time: Date | string | null | undefined): string | null {
+  if (!expires || !time) return null;
+  const date = typeof time === "string" ? new Date(time) : time;
+  return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
+}
 
 export type KeePassGroup = {
   name: string;
@@ -168,6 +177,8 @@ function entryPlaintext(entry: KeePassEntry, warnings: ImportWarnings): ItemPlai
     { name: FIELD.password, value: value(strings, "Password"), kind: "password", secret: true },
   ];
   if (totp) fields.push({ name: FIELD.totp, value: totp.value, kind: "totp" });
+  // An expiry date is a reminder to rotate; kept as a field so it is not lost on the way.
+  if (entry.expires) fields.push({ name: "Expires", value: entry.expires, kind: "text" });
   const urls = [value(strings, "URL")];
   for (const string of entry.strings) {
     if (consumed.has(string.key)) continue;

@@ -1,5 +1,6 @@
 import { DOMParser, onErrorStopParsing, type Element } from "@xmldom/xmldom";
 import {
+  expiryDay,
   keepassImportResult,
   type KeePassEntry,
   type KeePassGroup,
@@ -41,7 +42,11 @@ function readString(element: Element): KeePassString {
 
 function readEntry(element: Element): KeePassEntry {
   const history = children(element, "History")[0];
+  const times = children(element, "Times")[0];
   return {
+    expires: times
+      ? expiryDay(isTrue(childText(times, "Expires")), childText(times, "ExpiryTime").trim())
+      : null,
     strings: children(element, "String").map(readString),
     tags: childText(element, "Tags")
       .split(/[;,]/)

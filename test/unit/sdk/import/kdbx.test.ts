@@ -73,6 +73,8 @@ async function teamDatabase(variant: Variant): Promise<Uint8Array> {
   bastion.fields.set("Title", "bastion");
   bastion.fields.set("UserName", "root");
   bastion.fields.set("Password", ProtectedValue.fromString("b4st10n!"));
+  bastion.times.expires = true;
+  bastion.times.expiryTime = new Date("2027-03-31T00:00:00Z");
   db.createGroup(root, "Empty group");
 
   const old = db.createEntry(root);
@@ -132,7 +134,14 @@ describe.each(VARIANTS)("$name", (variant) => {
       secret: true,
       kind: "password",
     });
-    expect(byTitle(result.items, "bastion").folder).toEqual(["Work", "Servers"]);
+    const bastion = byTitle(result.items, "bastion");
+    expect(bastion.folder).toEqual(["Work", "Servers"]);
+    expect(bastion.plaintext.fields).toContainEqual({
+      name: "Expires",
+      value: "2027-03-31",
+      secret: false,
+      kind: "text",
+    });
     expect(result.folders).toEqual([["Work"], ["Work", "Servers"], ["Empty group"]]);
     const old = byTitle(result.items, "Old FTP");
     expect(old.state).toBe("trashed");

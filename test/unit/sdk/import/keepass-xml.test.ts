@@ -121,6 +121,9 @@ describe("KeePass 2 XML", () => {
     expect(code?.value).toMatch(/period=60/);
     expect(bastion.plaintext.fields.some((f) => f.name.startsWith("TimeOtp-"))).toBe(false);
     expect(fieldOf(bastion, "Host key")).toMatchObject({ kind: "multiline" });
+    // Expiry switched on is kept as a date; switched off (the bank portal) adds nothing.
+    expect(fieldOf(bastion, "Expires")).toMatchObject({ value: "2027-03-31", secret: false });
+    expect(fieldOf(byTitle(result.items, "Bank portal"), "Expires")).toBeUndefined();
 
     const vpn = byTitle(result.items, "Legacy VPN");
     const kept = vpn.plaintext.fields.find((f) => f.name.includes("not a valid TOTP"));
