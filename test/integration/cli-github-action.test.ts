@@ -25,8 +25,15 @@ interface Action {
 const root = path.resolve(__dirname, "../..");
 const action = parse(fs.readFileSync(path.join(root, "action.yml"), "utf8")) as Action;
 
-/** Runs the composite action's steps in order, substituting `${{ … }}` as the runner would. */
-function runAction(inputs: Record<string, string>, folder: string) {
+/**
+ * Runs the composite action's steps in order, substituting `${{ … }}` as the runner would.
+ * `actionPath` is the action's checkout (github.action_path); `env` adds to the runner's.
+ */
+function runAction(
+  inputs: Record<string, string>,
+  folder: string,
+  options: { actionPath?: string; env?: Record<string, string> } = {},
+) {
   const githubEnv = path.join(folder, "github-env");
   const outputs: Record<string, Record<string, string>> = {};
   let log = "";
@@ -35,7 +42,7 @@ function runAction(inputs: Record<string, string>, folder: string) {
     fs.writeFileSync(githubOutput, "");
     const substitute = (text: string) =>
       text.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_match, expression: string) => {
-        if (expression === "github.action_path") return root;
+        if (expression === "github.action_path") return options.actionPath ?? root;
         const input = /^inputs\.(.+)$/.exec(expression)?.[1];
         if (input) return inputs[input] ?? action.inputs[input]?.default ?? "";
         const output = /^steps\.([^.]+)\.outputs\.(.+)$/.exec(expression);
@@ -46,7 +53,7 @@ function runAction(inputs: Record<string, string>, folder: string) {
       Object.entries(step.env ?? {}).map(([name, value]) => [name, substitute(String(value))]),
     );
     const env: Record<string, string> = {
-      ...cleanEnv(),
+      ...cleanEnv(options.env),
       ...stepEnv,
       GITHUB_ENV: githubEnv,
       GITHUB_OUTPUT: githubOutput,
@@ -138,5 +145,75 @@ describe.each(inject("servers"))("the GitHub Action on $kind", (server) => {
     );
     expect(run.status).toBe(7);
     expect(run.log).toBe("coffer: Not in the chosen vaults: NOT_THERE.\n");
+  });
+});
+
+// What a workflow gets with `uses: <owner>/coffer@<ref>` and no `cli` input: the runner checks
+// the action out without dist/, so its first step installs from package-lock.json and bundles
+// the CLI. `npm` is a stand-in on PATH that records how it was called and links this checkout's
+// node_modules (what `npm ci` would install from the npm registry, without downloading it
+// again); the bundling is the real scripts/build-cli.mjs, in the copy.
+describe.each(inject("servers"))("the GitHub Action from a fresh checkout on $kind", (server) => {
+  let folder: string;
+  let checkout: string;
+  let npmLog: string;
+  let runnerEnv: Record<string, string>;
+  let token: string;
+
+  beforeAll(async () => {
+    await getSodium();
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), "coffer-action-checkout-"));
+    checkout = path.join(folder, "action");
+    for (const entry of ["action.yml", "package.json", "package-lock.json", "tsconfig.json"]) {
+      fs.cpSync(path.join(root, entry), path.join(checkout, entry));
+    }
+    for (const entry of ["cli", "lib", "scripts/build-cli.mjs"]) {
+      fs.cpSync(path.join(root, entry), path.join(checkout, entry), { recursive: true });
+    }
+    const bin = path.join(folder, "bin");
+    fs.mkdirSync(bin);
+    npmLog = path.join(folder, "npm-calls");
+    fs.writeFileSync(
+      path.join(bin, "npm"),
+      [
+        "#!/usr/bin/env bash",
+        'printf "%s|%s\\n" "$PWD" "$*" >> "$FAKE_NPM_LOG"',
+        '[ "$1" = ci ] || { echo "unexpected npm $*" >&2; exit 1; }',
+        'ln -s "$FAKE_NPM_MODULES" node_modules',
+        'echo "added 1 package"',
+      ].join("\n"),
+      { mode: 0o755 },
+    );
+    runnerEnv = {
+      PATH: `${bin}${path.delimiter}${process.env.PATH ?? ""}`,
+      FAKE_NPM_LOG: npmLog,
+      FAKE_NPM_MODULES: path.join(root, "node_modules"),
+    };
+    const setup = await machineSetup(server, {
+      vaultName: `Checkout ${Math.random().toString(36).slice(2, 8)}`,
+      variables: { RELEASE_TOKEN: "rt_fresh_checkout_canary_4410" },
+    });
+    ({ token } = await setup.mint());
+  });
+
+  afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it("installs with npm ci in the action's checkout, bundles the CLI and exports", () => {
+    const inputs = { token, url: server.url, variables: "RELEASE_TOKEN" };
+    const run = runAction(inputs, folder, { actionPath: checkout, env: runnerEnv });
+    expect(run.status, run.log).toBe(0);
+    expect(fs.readFileSync(npmLog, "utf8")).toBe(
+      `${checkout}|ci --ignore-scripts --no-audit --no-fund\n`,
+    );
+    const bundle = path.join(checkout, "dist/cli/coffer.mjs");
+    expect(run.outputs.cli).toEqual({ path: bundle });
+    expect(fs.statSync(bundle).mode & 0o111).not.toBe(0);
+    expect(run.log).toContain("::add-mask::rt_fresh_checkout_canary_4410");
+    expect(run.githubEnv).toBe("RELEASE_TOKEN=rt_fresh_checkout_canary_4410\n");
+
+    // The next job on the same runner finds the bundle and installs nothing.
+    const again = runAction(inputs, folder, { actionPath: checkout, env: runnerEnv });
+    expect(again.status, again.log).toBe(0);
+    expect(fs.readFileSync(npmLog, "utf8").split("\n").filter(Boolean)).toHaveLength(1);
   });
 });
