@@ -1,3 +1,4 @@
+import { zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { dashlaneCsvParser } from "@/lib/sdk/import/dashlane-csv";
 import {
@@ -65,5 +66,57 @@ describe("Dashlane CSV, refusals", () => {
     await expect(
       dashlaneCsvParser.parse(textImportFile("x.csv", "name,url,username,password\na,b,c,d\n")),
     ).rejects.toMatchObject({ code: "wrong_format" });
+  });
+});
+
+describe("Dashlane CSV, the zip Dashlane saves", () => {
+  const names = [
+    "credentials.csv",
+    "securenotes.csv",
+    "payments.csv",
+    "ids.csv",
+    "personalInfo.csv",
+  ];
+  const zip = (entries: string[]) =>
+    zipSync(
+      Object.fromEntries(
+        entries.map((name) => [
+          `dashlane-export/${name}`,
+          importFixture("dashlane-csv", name).bytes,
+        ]),
+      ),
+    );
+
+  it("is recognised and read whole: every file, other files' rows as notes with fields", async () => {
+    const file = { name: "Dashlane Export.zip", bytes: zip(names) };
+    expect(dashlaneCsvParser.detect(file)).toBe(true);
+    const result = await dashlaneCsvParser.parse(file);
+    expect(result.items.map((item) => item.plaintext.title)).toEqual([
+      "GitHub",
+      "example.org",
+      "Ana Lima (passport)",
+      "Company Visa",
+      "Main account",
+      "Personal email",
+      "Home",
+      "Office door",
+    ]);
+    expect(fieldValues(result, "Home")).toMatchObject({
+      Address: "1 Rua Augusta",
+      "Address door code": "4455",
+    });
+    expect(itemTitled(result, "Home").sourceType).toBe("personalInfo");
+    expect(result.folders).toEqual([["Business"]]);
+    expect(result.warnings.filter((w) => w.code === "converted_type")).toHaveLength(5);
+  });
+
+  it("refuses a zip without credentials.csv and a damaged zip", async () => {
+    await expect(
+      dashlaneCsvParser.parse({ name: "x.zip", bytes: zip(["securenotes.csv"]) }),
+    ).rejects.toMatchObject({ code: "wrong_format" });
+    const whole = zip(names);
+    await expect(
+      dashlaneCsvParser.parse({ name: "x.zip", bytes: whole.slice(0, whole.length - 30) }),
+    ).rejects.toMatchObject({ code: "malformed" });
   });
 });

@@ -95,3 +95,16 @@ describe("CSV as spreadsheets save it", () => {
     expect(detectImportFormat(textImportFile("Chrome Passwords.csv", text))).toBe("chrome-csv");
   });
 });
+
+describe("zip exports", () => {
+  it("takes a Dashlane zip for Dashlane, not 1Password", () => {
+    const bytes = zipSync({
+      "credentials.csv": importFixture("dashlane-csv", "credentials.csv").bytes,
+      "securenotes.csv": importFixture("dashlane-csv", "securenotes.csv").bytes,
+    });
+    const file = { name: "dashlane.zip", bytes };
+    expect(IMPORT_PARSERS.filter((parser) => parser.detect(file)).map((p) => p.format)).toEqual([
+      "dashlane-csv",
+    ]);
+  });
+});
