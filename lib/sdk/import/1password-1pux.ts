@@ -329,7 +329,13 @@ export const onePassword1puxParser: ImportParser = {
   format: "1password-1pux",
   label: "1Password (1PUX)",
   detect(file: ImportFile): boolean {
-    return zipEntryNames(file.bytes)?.includes(EXPORT_DATA) ?? false;
+    const names = zipEntryNames(file.bytes);
+    if (names) return names.includes(EXPORT_DATA);
+    // A .1pux cut short has no readable directory; claiming it gets the person "damaged",
+    // not "unknown format".
+    return (
+      ZIP_MAGIC.every((byte, index) => file.bytes[index] === byte) && /\.1pux$/i.test(file.name)
+    );
   },
   needsPassword: () => false,
   async parse(file: ImportFile) {

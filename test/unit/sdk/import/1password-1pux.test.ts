@@ -42,6 +42,14 @@ describe("1Password 1PUX", () => {
     expect(onePassword1puxParser.needsPassword(onePux())).toBe(false);
   });
 
+  it("still claims a .1pux cut short, so parsing reports it damaged", async () => {
+    const { bytes } = onePux();
+    const cut = { name: "export.1pux", bytes: bytes.slice(0, 200) };
+    expect(onePassword1puxParser.detect(cut)).toBe(true);
+    expect(onePassword1puxParser.detect({ ...cut, name: "export.zip" })).toBe(false);
+    await expect(onePassword1puxParser.parse(cut)).rejects.toMatchObject({ code: "malformed" });
+  });
+
   it("maps a login: designated username and password, TOTP, URLs, tags, notes", async () => {
     const github = byTitle((await parse()).items, "GitHub");
     expect(github.sourceType).toBe("Login");

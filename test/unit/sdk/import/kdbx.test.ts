@@ -27,13 +27,20 @@ beforeAll(() => {
   );
 });
 
-type Variant = { name: string; version: 3 | 4; kdf: string };
+type Variant = { name: string; version: 3 | 4; kdf: string; cipher?: string };
 
 const VARIANTS: Variant[] = [
   { name: "KDBX 3.1 with AES-KDF", version: 3, kdf: Consts.KdfId.Aes },
   { name: "KDBX 4 with AES-KDF", version: 4, kdf: Consts.KdfId.Aes },
   { name: "KDBX 4 with Argon2d", version: 4, kdf: Consts.KdfId.Argon2d },
   { name: "KDBX 4 with Argon2id", version: 4, kdf: Consts.KdfId.Argon2id },
+  // KeePassXC's default for new databases.
+  {
+    name: "KDBX 4 with Argon2id and ChaCha20",
+    version: 4,
+    kdf: Consts.KdfId.Argon2id,
+    cipher: Consts.CipherId.ChaCha20,
+  },
 ];
 
 /** A database shaped like a team's: groups, a recycled entry, history, an attachment, TOTP. */
@@ -42,6 +49,7 @@ async function teamDatabase(variant: Variant): Promise<Uint8Array> {
   const db = Kdbx.create(credentials, "Team secrets");
   db.setVersion(variant.version);
   db.setKdf(variant.kdf);
+  if (variant.cipher) db.header.dataCipherUuid = new kdbxweb.KdbxUuid(variant.cipher);
   if (variant.kdf !== Consts.KdfId.Aes) {
     // Parallelism above 1 is what KeePassXC writes and what libsodium cannot compute.
     db.header.kdfParameters?.set("P", VarDictionary.ValueType.UInt32, 2);
