@@ -129,7 +129,7 @@ export async function noteWrongShareProof(id: string, limit: number, now = new D
   >`
     UPDATE "ShareLink"
     SET "failedAttempts" = "failedAttempts" + 1,
-        "revokedAt" = CASE WHEN "failedAttempts" + 1 >= ${limit} THEN ${now} ELSE NULL END,
+        "revokedAt" = CASE WHEN "failedAttempts" + 1 >= ${limit} THEN ${now}::timestamp(3) ELSE NULL END,
         "revokedReason" = CASE WHEN "failedAttempts" + 1 >= ${limit} THEN 'attempts' ELSE NULL END,
         "ciphertext" = CASE WHEN "failedAttempts" + 1 >= ${limit} THEN '' ELSE "ciphertext" END
     WHERE "id" = ${id} AND "revokedAt" IS NULL AND "frozenAt" IS NULL
