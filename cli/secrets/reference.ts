@@ -62,6 +62,11 @@ export function findVaults(vaults: OpenVault[], nameOrId: string, environment?: 
 
 /** A reference's value; not found and ambiguous names are errors, never a silent guess. */
 export function resolveReference(vaults: OpenVault[], reference: SecretReference): string {
+  return resolveReferenceTarget(vaults, reference).field.value;
+}
+
+/** The vault, item and field a reference names (`coffer share` needs the ids, not just the value). */
+export function resolveReferenceTarget(vaults: OpenVault[], reference: SecretReference) {
   const vault = pickOne(
     findVaults(vaults, reference.vault, reference.environment),
     "vault",
@@ -78,5 +83,5 @@ export function resolveReference(vaults: OpenVault[], reference: SecretReference
   );
   const field = item.plaintext.fields.find((entry) => entry.name === reference.field);
   if (!field) throw new CliError(EXIT.notFound, `${reference.text}: the item has no such field.`);
-  return field.value;
+  return { vault, item, field };
 }
