@@ -1,7 +1,13 @@
 import { unzipSync } from "fflate";
 import { z } from "zod";
 import type { ItemPlaintext, ItemType } from "@/lib/crypto";
-import { convertSectionField, fieldTitle, ONEPASSWORD_ROLES } from "./1password-fields";
+import {
+  convertSectionField,
+  fieldTitle,
+  ONEPASSWORD_ROLES,
+  properties,
+  text,
+} from "./1password-fields";
 import {
   buildItem,
   collectFolders,
@@ -125,13 +131,8 @@ type Mapped = { plaintext: ItemPlaintext; sourceType: string };
 // Usually a string; a login linked to another account (a mail alias) holds an object.
 function loginFieldValue(value: unknown): string {
   if (typeof value === "string") return value;
-  if (typeof value === "object" && value !== null) {
-    const linked = value as Record<string, unknown>;
-    for (const key of ["email_address", "string"]) {
-      if (typeof linked[key] === "string") return linked[key];
-    }
-  }
-  return "";
+  const linked = properties(value);
+  return text(linked.email_address) || text(linked.string);
 }
 
 function loginFieldInputs(item: OnePuxItem): FieldInput[] {
@@ -259,15 +260,12 @@ function itemState(item: OnePuxItem): ImportedItemState {
 
 // Older exports wrap each item as {"item": {...}}.
 function unwrap(raw: unknown): unknown {
-  if (typeof raw === "object" && raw !== null && "item" in raw && !("categoryUuid" in raw)) {
-    return (raw as { item: unknown }).item;
-  }
-  return raw;
+  const fields = properties(raw);
+  return "item" in fields && !("categoryUuid" in fields) ? fields.item : raw;
 }
 
 function rawTitle(raw: unknown): string {
-  const overview = (raw as { overview?: { title?: unknown } } | null)?.overview;
-  return typeof overview?.title === "string" && overview.title.trim() ? overview.title : UNTITLED;
+  return text(properties(properties(raw).overview).title).trim() || UNTITLED;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];

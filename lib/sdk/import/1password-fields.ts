@@ -20,7 +20,14 @@ export type ConvertedField =
   | { kind: "dropped"; what: string }
   | { kind: "empty" };
 
-function text(value: unknown): string {
+/** An object's properties to read one by one; anything else reads as having none. */
+export function properties(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value))
+    : {};
+}
+
+export function text(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
@@ -49,7 +56,7 @@ function monthYearText(value: unknown): string {
 
 function addressText(value: unknown): string {
   if (typeof value !== "object" || value === null) return text(value);
-  const address = value as Record<string, unknown>;
+  const address = properties(value);
   const cityLine = [address.city, address.state, address.zip].map(text).filter(Boolean).join(" ");
   return [address.street, cityLine, address.country]
     .map(text)
@@ -58,10 +65,9 @@ function addressText(value: unknown): string {
 }
 
 function emailText(value: unknown): string {
-  if (typeof value === "object" && value !== null) {
-    return text((value as Record<string, unknown>).email_address);
-  }
-  return text(value);
+  return typeof value === "object" && value !== null
+    ? text(properties(value).email_address)
+    : text(value);
 }
 
 function field(
@@ -113,8 +119,8 @@ export function convertSectionField(source: SectionField): ConvertedField {
     case "creditCardType":
       return field(source, text(value), "text");
     case "sshKey": {
-      const key = (value ?? {}) as Record<string, unknown>;
-      const metadata = (key.metadata ?? {}) as Record<string, unknown>;
+      const key = properties(value);
+      const metadata = properties(key.metadata);
       const privateKey = text(metadata.privateKey) || text(key.privateKey);
       if (!privateKey) return { kind: "empty" };
       return {
