@@ -1,16 +1,15 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
-import type { ShareLinkDto } from "@/lib/api/share-link";
+import { useCallback, useState } from "react";
 import { shareLinksApi } from "@/lib/client/share-links";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
-import { useVaultLabels } from "@/components/rotation/use-vault-labels";
 import { NewLinkDialog } from "./new-link-dialog";
 import { RevokeLinkDialog } from "./revoke-link-dialog";
 import { ShareLinkTable } from "./share-link-table";
 import { useShareLinkList } from "./use-share-link-list";
+import { useSourceLabels } from "./use-source-labels";
 
 /**
  * "My links": what the person shared, how much of it is left, and when it was last opened.
@@ -20,15 +19,7 @@ export function LinksView() {
   const load = useCallback(() => shareLinksApi.mine(), []);
   const { links, revoking, setRevoking, revoke } = useShareLinkList(load);
   const [creating, setCreating] = useState(false);
-  const vaultIds = useMemo(
-    () => (links.data ?? []).flatMap((link) => (link.source ? [link.source.vaultId] : [])),
-    [links.data],
-  );
-  const labels = useVaultLabels(vaultIds);
-  const sourceLabel = (link: ShareLinkDto) =>
-    link.source
-      ? `${labels.itemTitle(link.source.itemId)} in ${labels.vaultName(link.source.vaultId)}`
-      : "Text or a file";
+  const sourceLabel = useSourceLabels(links.data);
 
   return (
     <div className="space-y-6">

@@ -86,7 +86,7 @@ export function NewLinkDialog({
       {kind === "text" ? (
         <div>
           <label htmlFor="share-text" className="block text-sm font-medium text-stone-800">
-            Text
+            Text to share
           </label>
           <textarea
             id="share-text"
@@ -104,7 +104,7 @@ export function NewLinkDialog({
       ) : (
         <div>
           <label htmlFor="share-file" className="block text-sm font-medium text-stone-800">
-            File
+            File to share
           </label>
           <input
             id="share-file"

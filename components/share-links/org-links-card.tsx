@@ -1,25 +1,19 @@
 "use client";
 
 import { useCallback } from "react";
-import type { ShareLinkDto } from "@/lib/api/share-link";
-import { fallbackItemTitle, fallbackVaultName } from "@/lib/client/vaults/labels";
 import { shareLinksApi } from "@/lib/client/share-links";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
 import { RevokeLinkDialog } from "./revoke-link-dialog";
 import { ShareLinkTable } from "./share-link-table";
 import { useShareLinkList } from "./use-share-link-list";
-
-// An admin may not be able to decrypt the item a link came from: ids are what the server has.
-const sourceLabel = (link: ShareLinkDto) =>
-  link.source
-    ? `${fallbackItemTitle(link.source.itemId)} in ${fallbackVaultName(link.source.vaultId)}`
-    : "Text or a file";
+import { useSourceLabels } from "./use-source-labels";
 
 /** Every link of the organisation (admins): who made it, when, how much is left; no contents. */
 export function OrgLinksCard() {
   const load = useCallback(() => shareLinksApi.orgLinks(), []);
   const { links, revoking, setRevoking, revoke } = useShareLinkList(load);
+  const sourceLabel = useSourceLabels(links.data);
   return (
     <Card>
       <CardHeader

@@ -20,8 +20,9 @@ export type RevealPhase =
   | { kind: "revealed"; payload: SharePayload; viewsLeft: number }
   | { kind: "gone" };
 
-export const WRONG_PASSPHRASE =
-  "That passphrase does not open this link. Check it with the sender and try again: the link was not used up.";
+/** The server's sentence says how many tries are left; this one says nothing was spent. */
+const wrongPassphrase = (serverMessage: string) =>
+  `${serverMessage} The link was not used up: check the passphrase with the sender and try again.`;
 
 /** Whether the fragment is a link's secret at all: checked on this device, nothing is sent. */
 async function isLinkSecret(fragment: string): Promise<boolean> {
@@ -73,7 +74,12 @@ export function useShareReveal() {
       } else {
         setPhase((current) =>
           current.kind === "passphrase"
-            ? { ...current, busy: false, error: WRONG_PASSPHRASE, attempt: current.attempt + 1 }
+            ? {
+                ...current,
+                busy: false,
+                error: wrongPassphrase(result.message),
+                attempt: current.attempt + 1,
+              }
             : current,
         );
       }
