@@ -84,7 +84,8 @@ const bitwardenItem = z.looseObject({
 type BitwardenItem = z.infer<typeof bitwardenItem>;
 
 const plainExport = z.looseObject({
-  encrypted: z.literal(false),
+  // Exports from before 2020 have no "encrypted" key at all.
+  encrypted: z.literal(false).optional(),
   folders: z.array(z.looseObject({ id: z.string(), name: z.string() })).nullish(),
   collections: z.array(z.looseObject({ id: z.string(), name: z.string() })).nullish(),
   items: z.array(z.unknown()),
@@ -103,6 +104,8 @@ const passwordProtectedExport = z.looseObject({
 });
 
 const SIGNATURE = /^\s*\{\s*"encrypted"\s*:\s*(true|false)\s*,/;
+// Older exports open with the folder list, or with collections for an organisation.
+const LEGACY_SIGNATURE = /^\s*\{\s*"(folders|collections)"\s*:\s*\[/;
 
 const CARD_FIELDS: [string, string][] = [
   ["cardholderName", "Cardholder name"],
@@ -425,7 +428,11 @@ async function decryptExport(
 
 async function parse(file: ImportFile, options: ImportOptions = {}): Promise<ImportResult> {
   const value = readJson(file);
-  if (typeof value !== "object" || value === null || !("encrypted" in value)) {
+  if (typeof value !== "object" || value === null) {
+    throw new ImportError("wrong_format", "This is not a Bitwarden JSON export.");
+  }
+  if (!("encrypted" in value)) {
+    if ("items" in value) return fromPlainExport(value);
     throw new ImportError("wrong_format", "This is not a Bitwarden JSON export.");
   }
   if (value.encrypted !== true) return fromPlainExport(value);
@@ -445,7 +452,10 @@ async function parse(file: ImportFile, options: ImportOptions = {}): Promise<Imp
 export const bitwardenJsonParser: ImportParser = {
   format: "bitwarden-json",
   label: "Bitwarden (JSON)",
-  detect: (file) => SIGNATURE.test(peekText(file.bytes, 256)),
+  detect: (file) => {
+    const start = peekText(file.bytes, 256);
+    return SIGNATURE.test(start) || LEGACY_SIGNATURE.test(start);
+  },
   needsPassword: (file) => /"passwordProtected"\s*:\s*true/.test(peekText(file.bytes, 512)),
   parse,
 };

@@ -276,6 +276,16 @@ describe("Bitwarden JSON, password protected", async () => {
   });
 });
 
+describe("Bitwarden JSON from before the encrypted flag", () => {
+  it("is recognised and read like a plain export", async () => {
+    const file = fixture("legacy-2019.json");
+    expect(bitwardenJsonParser.detect(file)).toBe(true);
+    const result = await bitwardenJsonParser.parse(file);
+    expect(byTitle(result, "Old export login").folder).toEqual(["Work"]);
+    expect(field(result, "Old export login", "Password")?.value).toBe("pw");
+  });
+});
+
 describe("Bitwarden JSON, refusals", () => {
   it("explains that an account-encrypted export cannot be read and what to do", async () => {
     const file = fixture("account-encrypted.json");

@@ -14,6 +14,7 @@ const FIXTURES: [string, string, ImportFormat][] = [
   ["bitwarden-json", "protected-pbkdf2.json", "bitwarden-json"],
   ["bitwarden-json", "protected-argon2id.json", "bitwarden-json"],
   ["bitwarden-json", "account-encrypted.json", "bitwarden-json"],
+  ["bitwarden-json", "legacy-2019.json", "bitwarden-json"],
   ["bitwarden-csv", "personal.csv", "bitwarden-csv"],
   ["bitwarden-csv", "organization.csv", "bitwarden-csv"],
   ["lastpass-csv", "export.csv", "lastpass-csv"],
