@@ -10,6 +10,7 @@ import {
   normalizeTotp,
   noteWithFields,
   splitFolderPath,
+  titleFromUrl,
   uniqueFieldName,
 } from "@/lib/sdk/import/mapping";
 import { ImportError } from "@/lib/sdk/import";
@@ -207,5 +208,29 @@ describe("importedItem and decodeText", () => {
   it("strips a byte-order mark and refuses bytes that are not UTF-8", () => {
     expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]))).toBe("a");
     expect(() => decodeText(new Uint8Array([0xff, 0xfe, 0x00]))).toThrow(ImportError);
+  });
+});
+
+describe("titleFromUrl and secret overrides", () => {
+  it.each([
+    ["https://www.github.com/login", "github.com"],
+    ["ssh.example.com", "ssh.example.com"],
+    ["http://sn", ""],
+    ["", ""],
+  ])("titles %s as %s", (url, title) => {
+    expect(titleFromUrl(url)).toBe(title);
+  });
+
+  it("lets a caller mark a value secret whatever its name", () => {
+    const note = noteWithFields(
+      {
+        title: "Licence",
+        sourceType: "licence",
+        values: [{ name: "Number", value: "L-1", secret: true }],
+      },
+      new ImportWarnings(),
+    );
+    expect(note.fields[0]?.secret).toBe(true);
+    expect(isSensitiveName("Number")).toBe(false);
   });
 });
