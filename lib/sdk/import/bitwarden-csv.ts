@@ -79,6 +79,9 @@ export const bitwardenCsvParser = csvParser({
   headers: [
     ["folder", "favorite", ...LOGIN_COLUMNS],
     ["collections", ...LOGIN_COLUMNS],
+    // Before Bitwarden added the master-password re-prompt (2021) there was no reprompt column.
+    ["folder", "favorite", ...LOGIN_COLUMNS.filter((column) => column !== "reprompt")],
+    ["collections", ...LOGIN_COLUMNS.filter((column) => column !== "reprompt")],
   ],
   required: ["type", "name", "login_username", "login_password"],
   row(row, warnings) {

@@ -77,6 +77,14 @@ describe("Bitwarden CSV", async () => {
     ]);
   });
 
+  it("reads an export from before the reprompt column", async () => {
+    const legacy = await bitwardenCsvParser.parse(
+      importFixture("bitwarden-csv", "legacy-2020.csv"),
+    );
+    expect(fieldValues(legacy, "Old CSV login")).toEqual({ Username: "ana", Password: "pw" });
+    expect(itemTitled(legacy, "Old CSV login").folder).toEqual(["Work"]);
+  });
+
   it("parses the fields column line by line", () => {
     expect(parseBitwardenCsvFields("a: 1\nb: x: y\ncontinued\nlonely: ")).toEqual([
       { name: "a", value: "1", kind: "text", secret: false, keepEmpty: true },

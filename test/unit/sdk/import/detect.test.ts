@@ -17,6 +17,7 @@ const FIXTURES: [string, string, ImportFormat][] = [
   ["bitwarden-json", "legacy-2019.json", "bitwarden-json"],
   ["bitwarden-csv", "personal.csv", "bitwarden-csv"],
   ["bitwarden-csv", "organization.csv", "bitwarden-csv"],
+  ["bitwarden-csv", "legacy-2020.csv", "bitwarden-csv"],
   ["lastpass-csv", "export.csv", "lastpass-csv"],
   ["lastpass-csv", "legacy.csv", "lastpass-csv"],
   ["chrome-csv", "passwords.csv", "chrome-csv"],
