@@ -18,6 +18,10 @@ const nextConfig = {
     "pg",
     "libsodium-wrappers-sumo",
   ],
+  // Browser bundles get an empty `crypto` (lib/client/no-node-crypto.ts explains why).
+  turbopack: {
+    resolveAlias: { crypto: { browser: "./lib/client/no-node-crypto.ts" } },
+  },
   async headers() {
     return [
       {
