@@ -167,6 +167,28 @@ describe("KeePass 2 XML", () => {
     }
   });
 
+  it("reads a KeePassXC export: KeeOtp seed, escaped characters, and no bin when it is off", async () => {
+    const keepassxc = fs.readFileSync(
+      path.join(path.dirname(FIXTURE), "keepassxc-2.7.xml"),
+      "utf8",
+    );
+    expect(keepassXmlParser.detect(file(keepassxc))).toBe(true);
+    const result = await keepassXmlParser.parse(file(keepassxc));
+    const vpn = byTitle(result.items, "Corporate VPN");
+    expect(fieldOf(vpn, "Password")?.value).toBe("vpn&pass<2026>");
+    // Default step and size: the bare seed, as the editor stores it.
+    expect(fieldOf(vpn, "One-time code")).toMatchObject({
+      kind: "totp",
+      value: "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
+    });
+    expect(vpn.plaintext.tags).toEqual(["work", "vpn"]);
+    // With the recycle bin switched off, a group named "Recycle Bin" is an ordinary folder.
+    const kept = byTitle(result.items, "Kept on purpose");
+    expect(kept.state).toBe("active");
+    expect(kept.folder).toEqual(["Recycle Bin"]);
+    expect(result.folders).toEqual([["Recycle Bin"]]);
+  });
+
   it("refuses a truncated file as damaged", async () => {
     const truncated = xml.slice(0, Math.floor(xml.length / 2));
     await expect(keepassXmlParser.parse(file(truncated))).rejects.toMatchObject({
