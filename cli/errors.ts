@@ -15,6 +15,10 @@ export const EXIT = {
   notFound: 7,
   network: 8,
   server: 9,
+  /** `coffer import`: the file is in no format Coffer reads, or damaged. */
+  unreadableImport: 10,
+  /** `coffer import`: the encrypted file's password is wrong. */
+  wrongPassword: 11,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 

@@ -28,6 +28,7 @@ export const commandModules: ReadonlyArray<{ name: string; load: () => Promise<R
   { name: "logout", load: async () => (await import("./logout")).registerLogout },
   { name: "vault", load: async () => (await import("./vault-list")).registerVaultList },
   { name: "item", load: async () => (await import("./item")).registerItem },
+  { name: "import", load: async () => (await import("./import")).registerImport },
   { name: "export", load: async () => (await import("./export")).registerExport },
   { name: "sa", load: async () => (await import("./service-account")).registerServiceAccount },
   { name: "token", load: async () => (await import("./token-manage")).registerTokenManage },
