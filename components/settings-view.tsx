@@ -54,6 +54,18 @@ export function SettingsView({ account }: { account: ShellAccount }) {
           Import from another password manager
         </Link>
       </Card>
+      <Card>
+        <CardHeader
+          title="Export"
+          description="Take every vault you can open with you: an encrypted Coffer file, or plain JSON or CSV."
+        />
+        <Link
+          href="/vaults/export"
+          className="inline-flex rounded-lg bg-white px-4 py-2.5 text-sm font-medium text-stone-900 shadow-xs ring-1 ring-stone-300 ring-inset hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-stone-900"
+        >
+          Export your vaults
+        </Link>
+      </Card>
       <ChangePasswordForm onChanged={() => setSessionsVersion((version) => version + 1)} />
       <SessionsPanel refreshKey={sessionsVersion} />
       <AutoLockSetting />

@@ -15,6 +15,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EnvironmentBadge } from "./badges";
+import { EnvFileActions } from "./env-file-actions";
 import { FieldView } from "./field-view";
 import { ItemEditor, draftProblem, fromDraft, toDraft, type Draft } from "./item-editor";
 import { ItemHistory } from "./item-history";
@@ -181,6 +182,9 @@ export function ItemPage({
             >
               History
             </Button>
+            {plaintext?.type === "env_file" && itemId && (
+              <EnvFileActions vaultId={vaultId} itemId={itemId} plaintext={plaintext} />
+            )}
             {canEdit && plaintext && (
               <Button
                 onClick={() => {
