@@ -102,8 +102,9 @@ function credential(row: CsvRow, warnings: ImportWarnings): ItemPlaintext {
       title: row.title || titleFromUrl(row.url),
       fields: [
         { name: FIELD.username, value: row.username, kind: "username" },
-        { name: FIELD.username, value: row.username2, kind: "username" },
-        { name: FIELD.username, value: row.username3, kind: "username" },
+        // Named here, not left to de-duplication, which would warn about a clash that is not one.
+        { name: `${FIELD.username} 2`, value: row.username2, kind: "username" },
+        { name: `${FIELD.username} 3`, value: row.username3, kind: "username" },
         { name: FIELD.password, value: row.password, kind: "password" },
         { name: FIELD.totp, value: row.otpurl || row.otpsecret, kind: "totp" },
       ],

@@ -22,6 +22,7 @@ describe("Dashlane CSV", () => {
     expect(itemTitled(result, "GitHub").plaintext.notes).toBe("two\nlines");
     expect(fieldValues(result, "example.org")).toEqual({ Username: "ana", Password: "pw-2" });
     expect(result.folders).toEqual([["Business"]]);
+    expect(result.warnings).toEqual([]);
   });
 
   it("imports credentials with an otpUrl column", async () => {
