@@ -9,6 +9,8 @@ import { unlockBenchmarks } from "./unlock.bench";
 import { rotateBenchmarks } from "./rotate.bench";
 import { vaultBenchmarks } from "./vault.bench";
 import { offboardBenchmarks } from "./offboard.bench";
+import { importBenchmarks } from "./import.bench";
+import { itemBatchBenchmarks } from "./item-batch.bench";
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
   unlock: unlockBenchmarks,
@@ -18,6 +20,8 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   offboard: offboardBenchmarks,
   machine: machineBenchmarks,
   cli: cliBenchmarks,
+  import: importBenchmarks,
+  batch: itemBatchBenchmarks,
 };
 
 // `npm run bench -- offboard rotate` runs only those suites; the figures of the others stay
