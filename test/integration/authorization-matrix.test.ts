@@ -210,6 +210,12 @@ const routes: Route[] = [
   },
   {
     method: "GET",
+    path: "/vaults/[vaultId]/items/[itemId]/share-links",
+    url: (f) => `/api/v1/vaults/${f.vaultId}/items/${f.itemId}/share-links`,
+    allowed: readers,
+  },
+  {
+    method: "GET",
     path: "/vaults/[vaultId]/items/[itemId]/rotation-interval",
     url: (f) => `/api/v1/vaults/${f.vaultId}/items/${f.itemId}/rotation-interval`,
     allowed: readers,

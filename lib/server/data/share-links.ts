@@ -107,11 +107,11 @@ export async function takeShareLinkView(input: {
     )
     UPDATE "ShareLink" s
     SET "viewsLeft" = s."viewsLeft" - 1,
-        "lastViewedAt" = ${input.now},
+        "lastViewedAt" = ${input.now}::timestamp,
         "ciphertext" = CASE WHEN s."viewsLeft" = 1 THEN '' ELSE s."ciphertext" END
     FROM target
     WHERE s."id" = target."id" AND s."proofHash" = ${input.proofHash}
-      AND s."viewsLeft" > 0 AND s."expiresAt" > ${input.now}
+      AND s."viewsLeft" > 0 AND s."expiresAt" > ${input.now}::timestamp
       AND s."revokedAt" IS NULL AND s."frozenAt" IS NULL
     RETURNING target."ciphertext", s."viewsLeft", s."creatorId", s."sourceVaultId",
               s."sourceItemId"`;
@@ -130,10 +130,10 @@ export async function noteWrongShareProof(id: string, limit: number, now = new D
     UPDATE "ShareLink"
     SET "failedAttempts" = "failedAttempts" + 1,
         "revokedAt" = CASE WHEN "failedAttempts" + 1 >= ${limit} THEN ${now}::timestamp(3) ELSE NULL END,
-        "revokedReason" = CASE WHEN "failedAttempts" + 1 >= ${limit} THEN 'attempts' ELSE NULL END,
+        "revokedReason" = CASE WHEN "failedAttempts" + 1 >= ${limit} THEN 'attempts' END,
         "ciphertext" = CASE WHEN "failedAttempts" + 1 >= ${limit} THEN '' ELSE "ciphertext" END
     WHERE "id" = ${id} AND "revokedAt" IS NULL AND "frozenAt" IS NULL
-      AND "viewsLeft" > 0 AND "expiresAt" > ${now}
+      AND "viewsLeft" > 0 AND "expiresAt" > ${now}::timestamp
     RETURNING "failedAttempts", ("revokedAt" IS NOT NULL) AS "revoked", "creatorId"`;
   return rows[0] ?? null;
 }
@@ -198,8 +198,8 @@ export async function markExpiredShareLinks(now = new Date()) {
     }>
   >`
     UPDATE "ShareLink"
-    SET "expiryRecordedAt" = ${now}, "ciphertext" = ''
-    WHERE "expiresAt" <= ${now} AND "expiryRecordedAt" IS NULL
+    SET "expiryRecordedAt" = ${now}::timestamp, "ciphertext" = ''
+    WHERE "expiresAt" <= ${now}::timestamp AND "expiryRecordedAt" IS NULL
       AND "revokedAt" IS NULL AND "frozenAt" IS NULL AND "viewsLeft" > 0
     RETURNING "id", "creatorId", "sourceVaultId", "sourceItemId"`;
 }
