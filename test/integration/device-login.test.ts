@@ -2,13 +2,16 @@
 // request is approved by a signed-in browser that seals the userKey to the CLI's key; the CLI
 // redeems it once for a Session row of its own, which ends like any other session.
 import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { formatDeviceCode, getSodium, openDeviceUserKey, toBase64Url } from "@/lib/crypto";
 import { sealUserKeyForDevice } from "@/lib/sdk/device-approval";
 import { ApiClient, makeAccount, type AccountSecrets } from "../support/protocol-client";
 import { inviteMember, ownerSecrets, signedInClient } from "../support/flows";
 import { startOffboarding } from "../support/rotation-client";
-import { sleep, startServer, type RunningServer } from "../support/server";
+import { dropPostgresDatabase, sleep, startServer, type RunningServer } from "../support/server";
 import {
   pollDeviceLogin,
   startDeviceLogin,
@@ -364,5 +367,104 @@ describe("device login expiry on pglite", () => {
     await expect(startDeviceLogin(server.url)).rejects.toThrow(/rate_limited/);
     await sleep(ttlMs + 500);
     expect((await startDeviceLogin(server.url)).id).toBeTruthy();
+  });
+});
+
+interface StoredDeviceLogin {
+  id: string;
+  sealedUserKey: string | null;
+}
+
+const storedRowsQuery = 'SELECT id, "sealedUserKey" FROM "DeviceLogin"';
+
+/** What the database holds; PGlite allows one process per directory, so its server stops first. */
+async function storedDeviceLogins(server: RunningServer): Promise<StoredDeviceLogin[]> {
+  if (server.databaseUrl) {
+    const connection = new pg.Client({ connectionString: server.databaseUrl });
+    await connection.connect();
+    try {
+      return (await connection.query<StoredDeviceLogin>(storedRowsQuery)).rows;
+    } finally {
+      await connection.end();
+    }
+  }
+  await server.stop();
+  const database = new PGlite(path.join(server.dataDirectory, "pglite"));
+  try {
+    return (await database.query<StoredDeviceLogin>(storedRowsQuery)).rows;
+  } finally {
+    await database.close();
+  }
+}
+
+// Unanswered requests are swept when a new one starts (decision 0037): a server per engine whose
+// requests live six seconds, so "expired" and "expired a lifetime ago" are seconds apart.
+describe.each(
+  inject("servers").map((shared, index) => ({
+    kind: shared.kind,
+    port: Number(process.env.COFFER_TEST_PORT_BASE ?? 3201) + 3 + index,
+  })),
+)("device login pruning on $kind", ({ kind, port }) => {
+  let server: RunningServer;
+  let owner: Approver;
+  const ttlMs = 0.1 * 60_000;
+
+  beforeAll(async () => {
+    await getSodium();
+    server = await startServer({ kind, port, env: { COFFER_DEVICE_LOGIN_MINUTES: "0.1" } });
+    const made = await makeAccount({ email: "owner@prune.test", name: "Owner", password: "pw" });
+    const setup = await new ApiClient(server.url).request("/api/v1/setup", {
+      json: { organizationName: "Prune Ltd", account: made.account },
+    });
+    expect(setup.status).toBe(201);
+    owner = await signedInApprover(server.url, made.secrets);
+  });
+
+  afterAll(async () => {
+    if (!server) return;
+    await server.stop();
+    if (server.databaseUrl) await dropPostgresDatabase(server.databaseUrl);
+    fs.rmSync(server.dataDirectory, { recursive: true, force: true });
+  });
+
+  it("deletes requests that expired unanswered and keeps live and answered ones", async () => {
+    // The first request of this server sweeps; the next sweep is a lifetime later.
+    const approvedOnly = await startDeviceLogin(server.url);
+    expect((await approveInBrowser(owner, approvedOnly)).status).toBe(204);
+    const refused = await startDeviceLogin(server.url);
+    const deny = await owner.client.request(`/api/v1/device-logins/${refused.id}/deny`, {
+      method: "POST",
+    });
+    expect(deny.status).toBe(204);
+    const redeemed = await startDeviceLogin(server.url);
+    expect((await approveInBrowser(owner, redeemed)).status).toBe(204);
+    expect((await redeem(server.url, redeemed)).userId).toBe(owner.userId);
+    const unanswered = await startDeviceLogin(server.url);
+
+    // Expired, but within the grace of one more lifetime: the sweep keeps it, and a late poll
+    // still hears why. (Each wait lies between one and two lifetimes, with a second to spare.)
+    await sleep(ttlMs + 1_000);
+    const recent = await startDeviceLogin(server.url);
+    const late = await pollDeviceLogin(server.url, unanswered.id, unanswered.pollToken);
+    expect(late.status).toBe(410);
+    expect(errorCode(late.body)).toBe("device_login_expired");
+
+    // More than a lifetime after it expired, the next sweep deletes it; `recent` has only just
+    // expired and stays.
+    await sleep(ttlMs + 2_000);
+    const live = await startDeviceLogin(server.url);
+    const gone = await pollDeviceLogin(server.url, unanswered.id, unanswered.pollToken);
+    expect(gone.status).toBe(404);
+    const pending = await pollDeviceLogin(server.url, live.id, live.pollToken);
+    expect(pending.body).toMatchObject({ status: "pending" });
+
+    const stored = new Map((await storedDeviceLogins(server)).map((row) => [row.id, row]));
+    expect(stored.has(unanswered.id)).toBe(false);
+    for (const kept of [approvedOnly, refused, redeemed, recent, live]) {
+      expect(stored.has(kept.id), `request ${kept.id} was kept`).toBe(true);
+    }
+    // The approval nobody redeemed keeps its record but not the userKey sealed for it.
+    expect(stored.get(approvedOnly.id)?.sealedUserKey).toBeNull();
+    expect(stored.get(redeemed.id)?.sealedUserKey).toBeNull();
   });
 });

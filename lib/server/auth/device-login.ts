@@ -14,7 +14,9 @@ import { findSessionUser } from "../data/users";
 import { isLockedDown } from "../data/lockdown";
 import {
   answerDeviceLogin,
+  clearUnredeemedSealedKeys,
   countWaitingDeviceLogins,
+  deleteUnansweredDeviceLogins,
   findDeviceLogin,
   findWaitingDeviceLogin,
   insertDeviceLogin,
@@ -35,6 +37,25 @@ const denied = () =>
   new HttpError(403, "device_login_denied", "This sign-in request was refused in the browser.");
 const noSuchRequest = () => notFound("No waiting sign-in request matches.");
 
+// When this process last swept: a burst of new requests sweeps once per lifetime, not each time.
+let lastSweepMs = 0;
+
+/**
+ * The sweep of stale requests (decision 0037), run when a new one is made, at most once per
+ * request lifetime and process: new requests are the only way unanswered rows come into being, so
+ * they never outnumber three lifetimes' worth. An unanswered request is kept one more lifetime
+ * after it expires, so a CLI polling late hears "expired" rather than "no such request". An
+ * expired approval can no longer be redeemed, so its sealed userKey goes at the first sweep; the
+ * row stays as the record of who approved it.
+ */
+export async function pruneExpiredDeviceLogins(now: Date) {
+  const lifetimeMs = env.COFFER_DEVICE_LOGIN_MINUTES * 60_000;
+  if (now.getTime() - lastSweepMs < lifetimeMs) return;
+  lastSweepMs = now.getTime();
+  await deleteUnansweredDeviceLogins(new Date(now.getTime() - lifetimeMs));
+  await clearUnredeemedSealedKeys(now);
+}
+
 /** The CLI's request: its public key names the code; the poll secret goes back once. */
 export async function startDeviceLogin(input: {
   publicKey: string;
@@ -43,6 +64,7 @@ export async function startDeviceLogin(input: {
 }) {
   await getSodium();
   const now = new Date();
+  await pruneExpiredDeviceLogins(now);
   if ((await countWaitingDeviceLogins(input.ipAddress, now)) >= WAITING_PER_ADDRESS) {
     throw new HttpError(429, "rate_limited", "Too many sign-in requests waiting. Try later.");
   }

@@ -101,3 +101,25 @@ export async function linkDeviceLoginSession(id: string, sessionId: string) {
   const prisma = await db();
   await prisma.deviceLogin.update({ where: { id }, data: { sessionId }, select: { id: true } });
 }
+
+/** Requests that expired before anyone answered them; they record nothing a person did. */
+export async function deleteUnansweredDeviceLogins(expiredBefore: Date): Promise<number> {
+  const prisma = await db();
+  const result = await prisma.deviceLogin.deleteMany({
+    where: { expiresAt: { lte: expiredBefore }, approvedAt: null, deniedAt: null },
+  });
+  return result.count;
+}
+
+/**
+ * Approvals the CLI never redeemed keep their row (who approved what) but not the userKey
+ * sealed to a key that can no longer collect it.
+ */
+export async function clearUnredeemedSealedKeys(expiredBefore: Date): Promise<number> {
+  const prisma = await db();
+  const result = await prisma.deviceLogin.updateMany({
+    where: { expiresAt: { lte: expiredBefore }, redeemedAt: null, sealedUserKey: { not: null } },
+    data: { sealedUserKey: null },
+  });
+  return result.count;
+}
