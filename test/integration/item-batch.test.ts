@@ -297,6 +297,21 @@ describe.each(inject("servers"))("item batches on $kind", (server) => {
     ]);
     expect(result.vaults).toMatchObject([{ name: "Viewer's own", created: true, committed: 2 }]);
 
+    // An item larger than the server stores is left out before sending, and named as a count.
+    const huge = imported("Huge note");
+    huge.plaintext.notes = "x".repeat(70_000);
+    const withHuge = await commitImport(owner.session, [
+      {
+        target: { kind: "new", name: "With a huge item" },
+        items: [imported("Small 1"), huge, imported("Small 2")],
+      },
+    ]);
+    expect(withHuge.committed).toBe(2);
+    expect(withHuge.failures).toEqual([
+      { vaultName: "With a huge item", items: 1, message: expect.stringMatching(/larger than/) },
+    ]);
+    expect(await itemCount(withHuge.vaults[0]!.vaultId)).toBe(2);
+
     // The vault is rotated by another device between the first and second batch: the server
     // refuses the second (409), the first stays, and the rest is reported with the failure.
     const vault = await owner.createVault("Rotated under the import");
