@@ -7,6 +7,7 @@ import { getSodium } from "@/lib/crypto";
 import { sealUserKeyForDevice } from "@/lib/sdk/device-approval";
 import { dateTime } from "@/lib/client/format";
 import { useKeyring } from "../keyring-provider";
+import { StepUpCancelled } from "../mfa/step-up-provider";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Card, CardHeader } from "../ui/card";
@@ -48,10 +49,18 @@ export function ApproveDeviceView() {
           publicKey: pending.publicKey,
           userKey: keyring.userKey,
         });
-        await api(`/api/v1/device-logins/${encodeURIComponent(pending.id)}/approve`, {
-          method: "POST",
-          json: { sealedUserKey },
-        });
+        try {
+          // Approving is a sensitive action: with a security key, the server asks for a check.
+          await api(`/api/v1/device-logins/${encodeURIComponent(pending.id)}/approve`, {
+            method: "POST",
+            json: { sealedUserKey },
+          });
+        } catch (caught) {
+          if (caught instanceof StepUpCancelled) {
+            throw new Error("Not approved: the security key check was cancelled.");
+          }
+          throw caught;
+        }
         setRequest(null);
         setCode("");
         setOutcome("approved");
