@@ -1,6 +1,8 @@
 // Leaving another password manager: a team brings a Bitwarden JSON and a LastPass CSV export
 // into new vaults through the browser, reads an imported login and note, and importing the
 // same file again skips what is already there. Nothing unencrypted reaches the server.
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
@@ -8,6 +10,7 @@ import { launchChromium, watchForErrors } from "../support/browser";
 import { setUpOwnerInBrowser } from "../support/browser-flows";
 import { openFromNav } from "../support/e2e-steps";
 import { startServer, type RunningServer } from "../support/server";
+import { bitwardenExport } from "../bench/import.bench";
 
 const fixtures = path.join(process.cwd(), "test/fixtures/import/e2e");
 const bitwardenFile = path.join(fixtures, "bitwarden-team.json");
@@ -197,6 +200,32 @@ describe("importing from another password manager", () => {
       .allInnerTexts();
     expect(titles.filter((title) => title.includes(bitwarden.note.title))).toHaveLength(2);
     expect(titles).toHaveLength(bitwarden.items + 1);
+  });
+
+  it("cancelling a large import keeps the batches already sent and says how many", async () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), "coffer-import-e2e-"));
+    const large = path.join(directory, "bitwarden_large.json");
+    fs.writeFileSync(large, bitwardenExport(2000));
+    try {
+      await openImport();
+      await chooseFile(large);
+      await page.getByLabel("New vault name").fill("Cancelled import");
+      await page.getByRole("button", { name: "Import 2000 items" }).click();
+      await page.getByText(/^[1-9]\d* of 2000 items imported/).waitFor({ timeout: 60_000 });
+      await page.getByRole("button", { name: "Cancel import" }).click();
+      await page.getByRole("heading", { name: "Import finished" }).waitFor({ timeout: 60_000 });
+      const headline = await page
+        .getByText(/^Import cancelled: \d+ of 2000 items imported\.$/)
+        .innerText();
+      const committed = Number(/(\d+) of/.exec(headline)?.[1]);
+      expect(committed).toBeGreaterThan(0);
+      expect(committed).toBeLessThan(2000);
+      await page.getByText("The batches already sent stay in their vaults").waitFor();
+      const row = page.getByRole("list", { name: "Imported vaults" }).getByRole("listitem");
+      await row.getByText(`new vault · ${committed} items imported`).waitFor();
+    } finally {
+      fs.rmSync(directory, { recursive: true, force: true });
+    }
   });
 
   it("no secret value or plaintext from the files was ever sent, and the page logged no errors", () => {
