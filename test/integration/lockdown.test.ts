@@ -3,7 +3,9 @@
 // admin when there is one. Lockdown is org-wide on a shared server, so every path out of this
 // file lifts it again.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ApiClient } from "../support/protocol-client";
+import { ApiClient, cookieJarHttpPort } from "../support/protocol-client";
+import { createShareLink, revealShareLink } from "../../lib/sdk/share-links";
+import { directKdfRunner } from "../../lib/sdk/kdf-runner";
 import { ownerSecrets, signedInClient } from "../support/flows";
 import {
   invitedVaultClient,
@@ -90,6 +92,11 @@ describe.each(inject("servers"))("lockdown on $kind", (server) => {
 
   it("revokes everything it names, keeps admins only, and takes a second admin to lift", async () => {
     const adminElsewhere = (await signedInClient(server.url, admin.credentials)).client;
+    const link = await createShareLink(
+      cookieJarHttpPort(member.api),
+      { payload: { kind: "text", text: "out before the lockdown" } },
+      directKdfRunner,
+    );
     const started = await lockDown(admin.api);
     expect(started.status, JSON.stringify(started.body)).toBe(200);
     const result = started.body as {
@@ -100,7 +107,15 @@ describe.each(inject("servers"))("lockdown on $kind", (server) => {
     };
     expect(result.sessionsRevoked).toBeGreaterThanOrEqual(3);
     expect(result.machineTokensSuspended).toBeGreaterThanOrEqual(1);
-    expect(result.shareLinksSuspended).toBe(0);
+    // Other files on this shared server may have links out too: at least this one is frozen.
+    expect(result.shareLinksSuspended).toBeGreaterThanOrEqual(1);
+    const reveal = await revealShareLink(
+      cookieJarHttpPort(new ApiClient(server.url)),
+      link.url,
+      undefined,
+      directKdfRunner,
+    );
+    expect(reveal).toEqual({ status: "gone" });
     expect(result.itemsFlagged).toBeGreaterThanOrEqual(1);
     expect((await lockDown(admin.api)).status).toBe(409);
 
