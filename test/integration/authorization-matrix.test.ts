@@ -188,6 +188,13 @@ const routes: Route[] = [
     allowed: writers,
   },
   {
+    method: "POST",
+    path: "/vaults/[vaultId]/items/batch",
+    url: (f) => `/api/v1/vaults/${f.vaultId}/items/batch`,
+    body: () => ({ keyVersion: 1, items: [{ id: randomId(), ciphertext: envelope }] }),
+    allowed: writers,
+  },
+  {
     method: "PUT",
     path: "/vaults/[vaultId]/items/[itemId]",
     url: (f) => `/api/v1/vaults/${f.vaultId}/items/${f.itemId}`,

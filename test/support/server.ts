@@ -103,7 +103,10 @@ export async function startServer(options: {
     COFFER_URL: url,
     NEXTAUTH_URL: url,
     COFFER_DATA_DIR: dataDirectory,
+    // Every test client comes from 127.0.0.1: per-address limits would count the whole suite as
+    // one visitor. The tests of those limits set their own.
     COFFER_SIGNIN_LIMIT_ADDRESS: "100000",
+    COFFER_SHARE_LIMIT_ADDRESS: "100000",
     ...options.env,
   };
   delete env.DATABASE_URL;
