@@ -28,6 +28,9 @@ const publicRoutes = new Set([
   "POST /device-logins/[deviceLoginId]/poll",
   // Browsers send violation reports without credentials.
   "POST /csp-reports",
+  // A share link's recipient has no account: the link's secret is the only authority.
+  "GET /shared/[id]",
+  "POST /shared/[id]/reveal",
 ]);
 
 /** The second factor itself. */
