@@ -28,10 +28,13 @@ const englishZodOnly = {
   },
 };
 
+// Written beside the bundle and renamed over it: test files build it in parallel while others
+// run it, and a rename never lets a process start from a half-written file.
+const partial = `${outfile}.${process.pid}.partial`;
 await build({
   absWorkingDir: root,
   entryPoints: ["cli/main.ts"],
-  outfile,
+  outfile: partial,
   bundle: true,
   platform: "node",
   target: "node20",
@@ -50,4 +53,5 @@ await build({
     ].join("\n"),
   },
 });
-fs.chmodSync(outfile, 0o755);
+fs.chmodSync(partial, 0o755);
+fs.renameSync(partial, outfile);
