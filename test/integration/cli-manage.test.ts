@@ -202,15 +202,16 @@ describe.each(inject("servers"))("coffer sa and token on $kind", (server) => {
     expect(refused.code).toBe(EXIT.tokenEnded);
     expect(refused.stdout).toBe("");
 
-    // Printed to stdout when there is no --out; a disabled account's token is refused.
-    const printed = await cli(["token", "create", id, "--cidr", "0.0.0.0/0"]);
+    // Printed to stdout when there is no --out; a disabled account's token is refused. An id
+    // may begin with "-", so it goes after "--", as docs/cli.md says.
+    const printed = await cli(["token", "create", "--cidr", "0.0.0.0/0", "--", id]);
     expect(printed.code, printed.stderr).toBe(EXIT.ok);
     const second = printed.stdout.trim();
     expect(parseMachineToken(second).kind).toBe("sa");
     expect((await cli(["sa", "disable", name])).code).toBe(EXIT.ok);
     expect((await readWith(second)).code).toBe(EXIT.forbidden);
     expect((await accounts()).find((entry) => entry.id === id)?.status).toBe("disabled");
-    expect((await cli(["sa", "enable", id])).code).toBe(EXIT.ok);
+    expect((await cli(["sa", "enable", "--", id])).code).toBe(EXIT.ok);
     expect((await readWith(second)).stdout).toBe(`${apiKey}\n`);
   });
 
