@@ -87,7 +87,7 @@ function step(title: string | RegExp) {
 }
 
 beforeAll(async () => {
-  // 3308: the brief's 3306 is MySQL's port, taken on machines that run it.
+  // 3308, not 3306: that is MySQL's port, taken on machines that run it.
   server = await startServer({ kind: "pglite", port: 3308, publicHost: "localhost" });
   browser = await launchChromium();
   ownerContext = await browser.newContext();
