@@ -71,11 +71,9 @@ const DAMAGED = "This KeePass XML file is damaged or incomplete; export it again
 function parseDocument(text: string): Element {
   let root: Element | null;
   try {
-    const document = new DOMParser({ onError: onErrorStopParsing }).parseFromString(
-      text,
-      "text/xml",
-    );
-    root = document.documentElement;
+    // xmldom's parser, not the browser's: the same code runs in the CLI.
+    const parsed = new DOMParser({ onError: onErrorStopParsing }).parseFromString(text, "text/xml");
+    root = parsed.documentElement;
   } catch {
     throw new ImportError("malformed", DAMAGED);
   }
