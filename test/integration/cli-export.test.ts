@@ -7,19 +7,17 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { getSodium } from "@/lib/crypto";
-import { sealUserKeyForDevice } from "@/lib/sdk/device-approval";
 import { cofferParser } from "@/lib/sdk/import/coffer";
 import { EXIT } from "../../cli/errors";
 import { sampleExportContent } from "../fixtures/export/sample-content";
-import { buildCli, cleanEnv, runCli, startCli, waitFor } from "../support/cli";
+import { buildCli, runCli } from "../support/cli";
+import { signInCli } from "../support/cli-login";
 import { comparableContent, seedSampleVaults } from "../support/export-seed";
-import { signedInClient } from "../support/flows";
 import type { AccountSecrets } from "../support/protocol-client";
 import { invitedVaultClient, ownerVaultClient } from "../support/vault-client";
 
 vi.setConfig({ testTimeout: 240_000 });
 
-const codeOnScreen = /\b([0-9A-Z]{5}-[0-9A-Z]{5})\b/;
 const passphrase = "cli export passphrase";
 const folders: string[] = [];
 
@@ -38,29 +36,7 @@ describe.each(inject("servers"))("coffer export on $kind", (server) => {
   let work: string;
   let passwordFile: string;
 
-  /** `coffer login` approved from the person's browser session, as the approval page does. */
-  async function signIn(secrets: AccountSecrets) {
-    const { client, accountUnlockKey } = await signedInClient(server.url, secrets);
-    const { userKey } = await client.unlock(accountUnlockKey);
-    const loginEnv = cleanEnv({ COFFER_CONFIG_DIR: freshFolder() });
-    const cli = startCli(["login", server.url], { env: loginEnv });
-    await waitFor(() => codeOnScreen.test(cli.output()), "the login code");
-    const code = codeOnScreen.exec(cli.output())![1]!;
-    const found = await client.request(`/api/v1/device-logins?code=${code}`);
-    const { deviceLogin } = found.body as { deviceLogin: { id: string; publicKey: string } };
-    const sealedUserKey = sealUserKeyForDevice({
-      typedCode: code,
-      publicKey: deviceLogin.publicKey,
-      userKey,
-    });
-    const approve = await client.request(`/api/v1/device-logins/${deviceLogin.id}/approve`, {
-      json: { sealedUserKey },
-    });
-    expect(approve.status).toBe(204);
-    const login = await cli.result;
-    expect(login.code, login.stderr).toBe(EXIT.ok);
-    return loginEnv;
-  }
+  const signIn = (secrets: AccountSecrets) => signInCli(server.url, secrets, freshFolder());
 
   const cli = (args: string[]) => runCli(args, { env, cwd: work });
 

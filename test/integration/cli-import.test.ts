@@ -8,12 +8,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { getSodium } from "@/lib/crypto";
 import { itemHistoryResponse } from "@/lib/api/vault";
-import { sealUserKeyForDevice } from "@/lib/sdk/device-approval";
 import { parseImport, summarizeImport } from "@/lib/sdk/import";
 import { openVault } from "@/lib/sdk/vaults";
 import { EXIT } from "../../cli/errors";
-import { buildCli, cleanEnv, runCli, startCli, waitFor } from "../support/cli";
-import { signedInClient } from "../support/flows";
+import { buildCli, cleanEnv, runCli } from "../support/cli";
+import { signInCli } from "../support/cli-login";
 import type { AccountSecrets } from "../support/protocol-client";
 import { invitedVaultClient, ownerVaultClient, type VaultClient } from "../support/vault-client";
 
@@ -23,7 +22,6 @@ const fixtures = path.join(process.cwd(), "test/fixtures/import");
 const bitwarden = path.join(fixtures, "bitwarden-json/personal.json");
 const protectedFile = path.join(fixtures, "bitwarden-json/protected-pbkdf2.json");
 const fixturePassword = "correct horse battery staple";
-const codeOnScreen = /\b([0-9A-Z]{5}-[0-9A-Z]{5})\b/;
 const folders: string[] = [];
 
 function freshFolder() {
@@ -126,29 +124,7 @@ describe.each(inject("servers"))("coffer import on $kind", (server) => {
   let person: VaultClient;
   let env: Record<string, string>;
 
-  /** `coffer login` approved from the person's browser session, as the approval page does. */
-  async function signIn(secrets: AccountSecrets) {
-    const { client, accountUnlockKey } = await signedInClient(server.url, secrets);
-    const { userKey } = await client.unlock(accountUnlockKey);
-    const loginEnv = cleanEnv({ COFFER_CONFIG_DIR: freshFolder() });
-    const cli = startCli(["login", server.url], { env: loginEnv });
-    await waitFor(() => codeOnScreen.test(cli.output()), "the login code");
-    const code = codeOnScreen.exec(cli.output())![1]!;
-    const found = await client.request(`/api/v1/device-logins?code=${code}`);
-    const { deviceLogin } = found.body as { deviceLogin: { id: string; publicKey: string } };
-    const sealedUserKey = sealUserKeyForDevice({
-      typedCode: code,
-      publicKey: deviceLogin.publicKey,
-      userKey,
-    });
-    const approve = await client.request(`/api/v1/device-logins/${deviceLogin.id}/approve`, {
-      json: { sealedUserKey },
-    });
-    expect(approve.status).toBe(204);
-    const login = await cli.result;
-    expect(login.code, login.stderr).toBe(EXIT.ok);
-    return loginEnv;
-  }
+  const signIn = (secrets: AccountSecrets) => signInCli(server.url, secrets, freshFolder());
 
   /** Every vault the person can open, by name, with its items decrypted by the SDK. */
   async function vaultsByName() {

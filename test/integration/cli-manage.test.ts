@@ -10,27 +10,17 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { MachineTokenDto, ServiceAccountDetailResponse } from "@/lib/api/machine";
 import type { ServiceAccountSummaryDto } from "@/lib/api/machine";
 import { getSodium, machineTokenId, parseMachineToken } from "@/lib/crypto";
-import { sealUserKeyForDevice } from "@/lib/sdk/device-approval";
 import { buildServiceAccount } from "@/lib/sdk/service-accounts";
 import { accountFingerprint } from "@/lib/sdk/vaults";
 import { EXIT } from "../../cli/errors";
-import {
-  buildCli,
-  CLI_PATH,
-  cleanEnv,
-  envFileItem,
-  runCli,
-  startCli,
-  waitFor,
-} from "../support/cli";
-import { signedInClient } from "../support/flows";
+import { buildCli, CLI_PATH, cleanEnv, envFileItem, runCli, waitFor } from "../support/cli";
+import { signInCli } from "../support/cli-login";
 import type { AccountSecrets } from "../support/protocol-client";
 import { invitedVaultClient, ownerVaultClient, type VaultClient } from "../support/vault-client";
 
 // Each test starts the CLI many times; a cold start takes seconds on a loaded CI machine.
 vi.setConfig({ testTimeout: 240_000 });
 
-const codeOnScreen = /\b([0-9A-Z]{5}-[0-9A-Z]{5})\b/;
 const apiKey = "sk_live_cli_manage_canary_5130";
 const folders: string[] = [];
 
@@ -70,29 +60,7 @@ describe.each(inject("servers"))("coffer sa and token on $kind", (server) => {
   const vaultName = `Managed ${Math.random().toString(36).slice(2, 8)}`;
   const ref = `coffer://${encodeURIComponent(vaultName)}/app.env/API_KEY`;
 
-  /** `coffer login` approved from the person's browser session, as the approval page does. */
-  async function signIn(secrets: AccountSecrets) {
-    const { client, accountUnlockKey } = await signedInClient(server.url, secrets);
-    const { userKey } = await client.unlock(accountUnlockKey);
-    const loginEnv = cleanEnv({ COFFER_CONFIG_DIR: freshFolder() });
-    const cli = startCli(["login", server.url], { env: loginEnv });
-    await waitFor(() => codeOnScreen.test(cli.output()), "the login code");
-    const code = codeOnScreen.exec(cli.output())![1]!;
-    const found = await client.request(`/api/v1/device-logins?code=${code}`);
-    const { deviceLogin } = found.body as { deviceLogin: { id: string; publicKey: string } };
-    const sealedUserKey = sealUserKeyForDevice({
-      typedCode: code,
-      publicKey: deviceLogin.publicKey,
-      userKey,
-    });
-    const approve = await client.request(`/api/v1/device-logins/${deviceLogin.id}/approve`, {
-      json: { sealedUserKey },
-    });
-    expect(approve.status).toBe(204);
-    const login = await cli.result;
-    expect(login.code, login.stderr).toBe(EXIT.ok);
-    return loginEnv;
-  }
+  const signIn = (secrets: AccountSecrets) => signInCli(server.url, secrets, freshFolder());
 
   const cli = (args: string[]) => runCli(args, { env });
   const readWith = (token: string) =>
