@@ -1,9 +1,12 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { issueSentence } from "@/lib/api/issue-sentence";
 import { bodyLimitFor } from "@/lib/api/transport";
 import { parseBearerCredential, type MachineTokenKind } from "@/lib/crypto/machine-token";
 import { HttpError, badRequest, forbidden, unauthorized } from "./errors";
+import { env } from "./env";
+import { countStatements } from "./database/statement-count";
 import { assertSameOrigin, clientAddress } from "./request-origin";
 import {
   authenticateMachineToken,
@@ -83,10 +86,7 @@ export function route<
   QuerySchema extends z.ZodType | undefined,
   A extends Access,
 >(options: RouteOptions<Schema, QuerySchema, A>) {
-  return async (
-    request: Request,
-    context: { params: Promise<Record<string, string | string[]>> },
-  ): Promise<Response> => {
+  const answer = async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       let session: SessionContext | null = null;
       let machine: MachinePrincipal | null = null;
@@ -127,7 +127,19 @@ export function route<
       return errorResponse(error);
     }
   };
+  if (!env.COFFER_COUNT_STATEMENTS) return answer;
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    const { result, statements } = await countStatements(() => answer(request, context));
+    try {
+      result.headers.set("Coffer-Statements", String(statements));
+    } catch {
+      // A redirect's headers are immutable; it is not what the count is for.
+    }
+    return result;
+  };
 }
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 const tokenKindRefusal: Record<MachineTokenKind, string> = {
   sa: "A session token cannot do this.",
@@ -239,14 +251,12 @@ function refuseUnstorable(input: unknown): void {
 }
 
 function validate<Schema extends z.ZodType>(input: unknown, schema: Schema): z.infer<Schema> {
-  const parsed = schema.safeParse(input);
+  // The input rides on the issue only so a missing value reads "is missing"; it is never sent.
+  const parsed = schema.safeParse(input, { reportInput: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join(".") || undefined;
-    throw badRequest(
-      field ? `${field} ${issue?.message}` : (issue?.message ?? "Invalid request."),
-      field,
-    );
+    throw badRequest(issue ? issueSentence(issue) : "The request is not valid.", field);
   }
   return parsed.data;
 }
