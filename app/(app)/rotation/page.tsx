@@ -1,22 +1,21 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { AppShell } from "@/components/app-shell";
 import { RotationTracker } from "@/components/rotation/rotation-tracker";
-import { pageSession } from "@/lib/server/page-session";
-import { shellAccount } from "../shell-account";
+import { AppPage } from "../app-page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Rotation · Coffer" };
 
 // Everyone: the flags API shows admins every flag and others those of their own vaults.
-export default async function RotationPage() {
-  const account = await shellAccount(await pageSession());
+export default function RotationPage() {
   return (
-    <AppShell account={account}>
-      {/* The tracker reads its filters from the URL. */}
-      <Suspense>
-        <RotationTracker isAdmin={account.role !== "member"} />
-      </Suspense>
-    </AppShell>
+    <AppPage>
+      {({ account }) => (
+        // The tracker reads its filters from the URL.
+        <Suspense>
+          <RotationTracker isAdmin={account.role !== "member"} />
+        </Suspense>
+      )}
+    </AppPage>
   );
 }

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { AppShell } from "@/components/app-shell";
 import { OffboardingRunView } from "@/components/offboarding/offboarding-run-view";
-import { pageSession } from "@/lib/server/page-session";
-import { shellAccount } from "../../shell-account";
+import { AppPage } from "../../app-page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Offboarding · Coffer" };
@@ -13,11 +11,12 @@ export default async function OffboardingPage({
 }: {
   params: Promise<{ checklistId: string }>;
 }) {
-  const [{ checklistId }, session] = await Promise.all([params, pageSession()]);
-  const account = await shellAccount(session);
+  const { checklistId } = await params;
   return (
-    <AppShell account={account}>
-      <OffboardingRunView checklistId={checklistId} isAdmin={account.role !== "member"} />
-    </AppShell>
+    <AppPage>
+      {({ account }) => (
+        <OffboardingRunView checklistId={checklistId} isAdmin={account.role !== "member"} />
+      )}
+    </AppPage>
   );
 }

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { AppShell } from "@/components/app-shell";
 import { ServiceAccountView } from "@/components/service-accounts/service-account-view";
-import { pageSession } from "@/lib/server/page-session";
-import { shellAccount } from "../../shell-account";
+import { AppPage } from "../../app-page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Service account · Coffer" };
@@ -13,11 +11,10 @@ export default async function ServiceAccountPage({
 }: {
   params: Promise<{ serviceAccountId: string }>;
 }) {
-  const [{ serviceAccountId }, session] = await Promise.all([params, pageSession()]);
-  const account = await shellAccount(session);
+  const { serviceAccountId } = await params;
   return (
-    <AppShell account={account}>
-      <ServiceAccountView key={serviceAccountId} serviceAccountId={serviceAccountId} />
-    </AppShell>
+    <AppPage>
+      {() => <ServiceAccountView key={serviceAccountId} serviceAccountId={serviceAccountId} />}
+    </AppPage>
   );
 }

@@ -1,17 +1,10 @@
 import type { Metadata } from "next";
-import { AppShell } from "@/components/app-shell";
 import { SecurityKeysView } from "@/components/mfa/security-keys-view";
-import { pageSession } from "@/lib/server/page-session";
-import { shellAccount } from "../../shell-account";
+import { AppPage } from "../../app-page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Security keys · Coffer" };
 
-export default async function SecurityKeysPage() {
-  const account = await shellAccount(await pageSession());
-  return (
-    <AppShell account={account}>
-      <SecurityKeysView account={account} />
-    </AppShell>
-  );
+export default function SecurityKeysPage() {
+  return <AppPage>{({ account }) => <SecurityKeysView account={account} />}</AppPage>;
 }

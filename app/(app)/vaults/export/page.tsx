@@ -1,17 +1,10 @@
 import type { Metadata } from "next";
-import { AppShell } from "@/components/app-shell";
 import { ExportView } from "@/components/export/export-view";
-import { pageSession } from "@/lib/server/page-session";
-import { shellAccount } from "../../shell-account";
+import { AppPage } from "../../app-page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Export · Coffer" };
 
-export default async function ExportPage() {
-  const account = await shellAccount(await pageSession());
-  return (
-    <AppShell account={account}>
-      <ExportView />
-    </AppShell>
-  );
+export default function ExportPage() {
+  return <AppPage>{() => <ExportView />}</AppPage>;
 }

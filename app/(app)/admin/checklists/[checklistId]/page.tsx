@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { AppShell } from "@/components/app-shell";
 import { ChecklistView } from "@/components/checklists/checklist-view";
-import { pageSession } from "@/lib/server/page-session";
 import { isOrgAdmin } from "@/lib/server/policies";
-import { shellAccount } from "../../../shell-account";
+import { AppPage } from "../../../app-page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Checklist · Coffer" };
@@ -16,11 +14,12 @@ export default async function ChecklistPage({
 }: {
   params: Promise<{ checklistId: string }>;
 }) {
-  const [{ checklistId }, session] = await Promise.all([params, pageSession()]);
-  const account = await shellAccount(session);
+  const { checklistId } = await params;
   return (
-    <AppShell account={account}>
-      <ChecklistView key={checklistId} checklistId={checklistId} isAdmin={isOrgAdmin(session)} />
-    </AppShell>
+    <AppPage>
+      {({ session }) => (
+        <ChecklistView key={checklistId} checklistId={checklistId} isAdmin={isOrgAdmin(session)} />
+      )}
+    </AppPage>
   );
 }

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { AppShell } from "@/components/app-shell";
 import { OffboardingReportView } from "@/components/offboarding/offboarding-report-view";
-import { pageSession } from "@/lib/server/page-session";
-import { shellAccount } from "../../../shell-account";
+import { AppPage } from "../../../app-page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Offboarding report · Coffer" };
@@ -13,11 +11,6 @@ export default async function OffboardingReportPage({
 }: {
   params: Promise<{ checklistId: string }>;
 }) {
-  const [{ checklistId }, session] = await Promise.all([params, pageSession()]);
-  const account = await shellAccount(session);
-  return (
-    <AppShell account={account}>
-      <OffboardingReportView checklistId={checklistId} />
-    </AppShell>
-  );
+  const { checklistId } = await params;
+  return <AppPage>{() => <OffboardingReportView checklistId={checklistId} />}</AppPage>;
 }
