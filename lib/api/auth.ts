@@ -22,6 +22,12 @@ export type SignInProof = z.infer<typeof signInProof>;
  */
 export const LOCKED_DOWN_SIGN_IN_ERROR = "LockedDown";
 
+/**
+ * The `error` for a correct proof of a suspended (or offboarded) account. Only a valid proof
+ * earns it, so it tells nothing to someone without the password and Secret Key.
+ */
+export const SUSPENDED_SIGN_IN_ERROR = "Suspended";
+
 /** next-auth's CSRF token: sent back as a form field with the cookie it set. */
 export const csrfResponse = z.object({ csrfToken: z.string() });
 

@@ -3,6 +3,7 @@ import {
   challengeResponse,
   LOCKED_DOWN_SIGN_IN_ERROR,
   preloginResponse,
+  SUSPENDED_SIGN_IN_ERROR,
   type ChallengeResponse,
   type PreloginResponse,
   type SignInProof,
@@ -73,6 +74,8 @@ export type SignInResult =
   | "signed-in"
   | "wrong-credentials"
   | "locked-down"
+  /** The proof was right, but the account is suspended or offboarded. */
+  | "suspended"
   | "rate-limited"
   /** An answer that is none of the above (a proxy's error page, a server fault). */
   | "failed";
@@ -117,6 +120,7 @@ export async function submitSignInProof(
   const refusal = new URL(parsed.data.url, http.origin).searchParams.get("error");
   if (refusal === LOCKED_DOWN_SIGN_IN_ERROR)
     return { status: answer.status, result: "locked-down" };
+  if (refusal === SUSPENDED_SIGN_IN_ERROR) return { status: answer.status, result: "suspended" };
   if (refusal !== null) return { status: answer.status, result: "wrong-credentials" };
   return { status: answer.status, result: answer.status === 200 ? "signed-in" : "failed" };
 }
@@ -156,6 +160,11 @@ export async function signInWithLoginKey(
       throw new SignInError(
         "locked-down",
         "Your organisation is in lockdown: only admins can sign in until an admin lifts it.",
+      );
+    case "suspended":
+      throw new SignInError(
+        "suspended",
+        "Your account is suspended, so you cannot sign in. Ask an admin of your organisation if you think this is a mistake.",
       );
     case "wrong-credentials":
       throw new SignInError("wrong-credentials", "Wrong email, master password or Secret Key");

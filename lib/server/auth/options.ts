@@ -1,7 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { LOCKED_DOWN_SIGN_IN_ERROR, signInProof } from "@/lib/api/auth";
+import { LOCKED_DOWN_SIGN_IN_ERROR, SUSPENDED_SIGN_IN_ERROR, signInProof } from "@/lib/api/auth";
 import { env } from "../env";
 import { serverSecret } from "../server-secret";
 import { clientAddress } from "../request-origin";
@@ -51,8 +51,9 @@ export const authOptions: NextAuthOptions = {
         const address = clientAddress(headers);
         const result = await verifySignInProof(proof.data);
         if (!result.ok) {
-          // A correct proof refused by lockdown is no guess: it does not count towards the limit.
-          if (result.reason !== "locked_down") await noteSignInFailure(proof.data.email, address);
+          // A correct proof refused by lockdown or a suspension is no guess: it does not count
+          // towards the limit.
+          if (result.reason === "invalid") await noteSignInFailure(proof.data.email, address);
           // Recorded against the account it names, when there is one; an unknown email is
           // not written down, since people type passwords into the wrong field.
           await recordAudit({
@@ -64,6 +65,7 @@ export const authOptions: NextAuthOptions = {
           // next-auth turns a thrown error into `?error=<message>` on its answer: the sign-in
           // form can say why, where a null would read as a wrong password.
           if (result.reason === "locked_down") throw new Error(LOCKED_DOWN_SIGN_IN_ERROR);
+          if (result.reason === "suspended") throw new Error(SUSPENDED_SIGN_IN_ERROR);
           return null;
         }
         await noteSignInSuccess(proof.data.email);

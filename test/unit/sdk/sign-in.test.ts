@@ -206,6 +206,7 @@ describe("the credentials callback's answers", () => {
       answer(401, { url: "https://coffer.example/api/auth/error?error=CredentialsSignin" }),
     ],
     ["locked-down", answer(401, { url: "https://coffer.example/api/auth/error?error=LockedDown" })],
+    ["suspended", answer(401, { url: "https://coffer.example/api/auth/error?error=Suspended" })],
     [
       "rate-limited",
       answer(429, { error: { code: "rate_limited", message: "Slow down." } }, "120"),
