@@ -1,6 +1,7 @@
 import "server-only";
 import { PrismaClient } from "./generated/prisma/client";
 import { openDatabase, type DatabaseKind } from "./database/adapter";
+import { countingAdapter } from "./database/statement-count";
 import { env } from "./env";
 
 interface Database {
@@ -17,7 +18,10 @@ async function connect(): Promise<Database> {
     databaseUrl: env.DATABASE_URL,
     dataDirectory: env.COFFER_DATA_DIR,
   });
-  return { client: new PrismaClient({ adapter: connection.adapter }), kind: connection.kind };
+  const adapter = env.COFFER_COUNT_STATEMENTS
+    ? countingAdapter(connection.adapter)
+    : connection.adapter;
+  return { client: new PrismaClient({ adapter }), kind: connection.kind };
 }
 
 export function database(): Promise<Database> {

@@ -59,6 +59,12 @@ const schema = z.object({
       });
       return z.NEVER;
     }),
+  // Tests and benchmarks: every API answer says in a `Coffer-Statements` header how many SQL
+  // statements it sent to the database (docs/decisions/0051). Not for production.
+  COFFER_COUNT_STATEMENTS: z
+    .enum(["1"])
+    .optional()
+    .transform((value) => value === "1"),
   // Set by scripts/serve.ts for its own process: the peer-address header is then written by the
   // server on every request. Not an operator setting.
   COFFER_PEER_HEADER: z

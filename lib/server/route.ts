@@ -5,6 +5,8 @@ import { issueSentence } from "@/lib/api/issue-sentence";
 import { bodyLimitFor } from "@/lib/api/transport";
 import { parseBearerCredential, type MachineTokenKind } from "@/lib/crypto/machine-token";
 import { HttpError, badRequest, forbidden, unauthorized } from "./errors";
+import { env } from "./env";
+import { countStatements } from "./database/statement-count";
 import { assertSameOrigin, clientAddress } from "./request-origin";
 import {
   authenticateMachineToken,
@@ -84,10 +86,7 @@ export function route<
   QuerySchema extends z.ZodType | undefined,
   A extends Access,
 >(options: RouteOptions<Schema, QuerySchema, A>) {
-  return async (
-    request: Request,
-    context: { params: Promise<Record<string, string | string[]>> },
-  ): Promise<Response> => {
+  const answer = async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       let session: SessionContext | null = null;
       let machine: MachinePrincipal | null = null;
@@ -128,7 +127,19 @@ export function route<
       return errorResponse(error);
     }
   };
+  if (!env.COFFER_COUNT_STATEMENTS) return answer;
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    const { result, statements } = await countStatements(() => answer(request, context));
+    try {
+      result.headers.set("Coffer-Statements", String(statements));
+    } catch {
+      // A redirect's headers are immutable; it is not what the count is for.
+    }
+    return result;
+  };
 }
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 const tokenKindRefusal: Record<MachineTokenKind, string> = {
   sa: "A session token cannot do this.",
