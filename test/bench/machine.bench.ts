@@ -4,8 +4,6 @@
 //   lookup, use decrement, vault read) against the same database, rounds interleaved;
 // - machine.fetch_p50_ms.postgresql / .pglite: one client, one request at a time.
 import crypto from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import pg from "pg";
 import {
   bearerCredential,
@@ -18,7 +16,8 @@ import { ApiClient, makeAccount } from "../support/protocol-client";
 import { startServer, dropPostgresDatabase, type DatabaseKind } from "../support/server";
 import { createServiceAccount, grantServiceAccount, mintToken } from "../support/service-accounts";
 import { randomId, samplePlaintext, VaultClient } from "../support/vault-client";
-import { percentile, type BenchResult } from "./report";
+import { bareHttpServer, interleavedRates, requestsPerSecond, singleClientP50 } from "./load";
+import type { BenchResult } from "./report";
 
 const itemCount = 50;
 const connections = 10;
@@ -62,90 +61,60 @@ async function seededServer(kind: DatabaseKind, port: number) {
  */
 async function bareServer(databaseUrl: string) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: connections });
-  const server = http.createServer(async (request, response) => {
-    const credential = parseBearerCredential(
-      (request.headers.authorization ?? "").replace(/^Bearer /, ""),
-    );
-    const client = await pool.connect();
-    try {
-      const token = await client.query(
-        `SELECT t."id", t."authSecretHash", t."serviceAccountId", a."status"
-         FROM "MachineToken" t JOIN "ServiceAccount" a ON a."id" = t."serviceAccountId"
-         WHERE t."id" = $1`,
-        [credential?.tokenId ?? ""],
+  return bareHttpServer(
+    async (request, response) => {
+      const credential = parseBearerCredential(
+        (request.headers.authorization ?? "").replace(/^Bearer /, ""),
       );
-      const row = token.rows[0];
-      const hash = crypto
-        .createHash("sha256")
-        .update(credential?.authSecret ?? "")
-        .digest();
-      if (!row || !crypto.timingSafeEqual(hash, Buffer.from(row.authSecretHash, "base64url"))) {
-        response.writeHead(401).end();
-        return;
+      const client = await pool.connect();
+      try {
+        const token = await client.query(
+          `SELECT t."id", t."authSecretHash", t."serviceAccountId", a."status"
+           FROM "MachineToken" t JOIN "ServiceAccount" a ON a."id" = t."serviceAccountId"
+           WHERE t."id" = $1`,
+          [credential?.tokenId ?? ""],
+        );
+        const row = token.rows[0];
+        const hash = crypto
+          .createHash("sha256")
+          .update(credential?.authSecret ?? "")
+          .digest();
+        if (!row || !crypto.timingSafeEqual(hash, Buffer.from(row.authSecretHash, "base64url"))) {
+          response.writeHead(401).end();
+          return;
+        }
+        await client.query(
+          `UPDATE "MachineToken" SET "usesLeft" = "usesLeft" - 1, "lastUsedAt" = now(),
+                  "lastUsedAddress" = $2
+           WHERE "id" = $1 AND "revokedAt" IS NULL AND "suspendedAt" IS NULL
+             AND "expiresAt" > now() AND ("usesLeft" IS NULL OR "usesLeft" > 0)`,
+          [row.id, request.socket.remoteAddress ?? ""],
+        );
+        const vaults = await client.query(
+          `SELECT v."id", v."encryptedName", g."sealedKey", g."signature"
+           FROM "ServiceAccountGrant" g JOIN "Vault" v ON v."id" = g."vaultId"
+           WHERE g."serviceAccountId" = $1`,
+          [row?.serviceAccountId ?? ""],
+        );
+        const items = await client.query(
+          `SELECT "id", "keyVersion", "revision", "ciphertext" FROM "Item" WHERE "vaultId" = ANY($1)`,
+          [vaults.rows.map((vault) => vault.id)],
+        );
+        response.writeHead(200, { "content-type": "application/json" });
+        response.end(JSON.stringify({ vaults: vaults.rows, items: items.rows }));
+      } finally {
+        client.release();
       }
-      await client.query(
-        `UPDATE "MachineToken" SET "usesLeft" = "usesLeft" - 1, "lastUsedAt" = now(),
-                "lastUsedAddress" = $2
-         WHERE "id" = $1 AND "revokedAt" IS NULL AND "suspendedAt" IS NULL
-           AND "expiresAt" > now() AND ("usesLeft" IS NULL OR "usesLeft" > 0)`,
-        [row.id, request.socket.remoteAddress ?? ""],
-      );
-      const vaults = await client.query(
-        `SELECT v."id", v."encryptedName", g."sealedKey", g."signature"
-         FROM "ServiceAccountGrant" g JOIN "Vault" v ON v."id" = g."vaultId"
-         WHERE g."serviceAccountId" = $1`,
-        [row?.serviceAccountId ?? ""],
-      );
-      const items = await client.query(
-        `SELECT "id", "keyVersion", "revision", "ciphertext" FROM "Item" WHERE "vaultId" = ANY($1)`,
-        [vaults.rows.map((vault) => vault.id)],
-      );
-      response.writeHead(200, { "content-type": "application/json" });
-      response.end(JSON.stringify({ vaults: vaults.rows, items: items.rows }));
-    } finally {
-      client.release();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    async close() {
-      await new Promise((resolve) => server.close(resolve));
-      await pool.end();
     },
-  };
-}
-
-async function requestsPerSecond(url: string, bearer: string): Promise<number> {
-  const deadline = Date.now() + roundMs;
-  let done = 0;
-  const started = Date.now();
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (Date.now() < deadline) {
-        const response = await fetch(url, { headers: { authorization: `Bearer ${bearer}` } });
-        await response.arrayBuffer();
-        if (response.status !== 200) throw new Error(`machine read answered ${response.status}`);
-        done++;
-      }
-    }),
+    () => pool.end(),
   );
-  return (done * 1000) / (Date.now() - started);
 }
 
-async function singleClientP50(url: string, bearer: string, samples = 200): Promise<number> {
-  const timings: number[] = [];
-  for (let index = 0; index < samples; index++) {
-    const started = performance.now();
-    const response = await fetch(url, { headers: { authorization: `Bearer ${bearer}` } });
-    await response.arrayBuffer();
-    timings.push(performance.now() - started);
-  }
-  return percentile(timings, 0.5);
-}
-
-const median = (values: number[]) => percentile(values, 0.5);
+const load = (bearer: string) => ({
+  connections,
+  roundMs,
+  headers: { authorization: `Bearer ${bearer}` },
+});
 
 export async function machineBenchmarks(): Promise<BenchResult[]> {
   await getSodium();
@@ -154,29 +123,28 @@ export async function machineBenchmarks(): Promise<BenchResult[]> {
   const bare = await bareServer(postgres.server.databaseUrl!);
   try {
     const accessUrl = `${postgres.server.url}/api/v1/machine/access`;
-    await requestsPerSecond(accessUrl, postgres.bearer);
-    await requestsPerSecond(bare.url, postgres.bearer);
-    const coffer: number[] = [];
-    const baseline: number[] = [];
-    for (let round = 0; round < rounds; round++) {
-      coffer.push(await requestsPerSecond(accessUrl, postgres.bearer));
-      baseline.push(await requestsPerSecond(bare.url, postgres.bearer));
-    }
+    const rates = await interleavedRates(
+      {
+        coffer: () => requestsPerSecond(accessUrl, load(postgres.bearer)),
+        baseline: () => requestsPerSecond(bare.url, load(postgres.bearer)),
+      },
+      rounds,
+    );
     results.push({
       id: "machine.fetch_rps_ratio",
-      value: median(coffer) / median(baseline),
+      value: rates.coffer / rates.baseline,
       unit: "×",
       budget: 0.5,
       floor: true,
       baseline: 1,
-      note: `token read of a ${itemCount}-item vault on PostgreSQL, ${connections} connections: ${Math.round(median(coffer))} req/s vs ${Math.round(median(baseline))} req/s bare node:http + pg`,
+      note: `token read of a ${itemCount}-item vault on PostgreSQL, ${connections} connections: ${Math.round(rates.coffer)} req/s vs ${Math.round(rates.baseline)} req/s bare node:http + pg`,
     });
     results.push({
       id: "machine.fetch_p50_ms.postgresql",
-      value: await singleClientP50(accessUrl, postgres.bearer),
+      value: await singleClientP50(accessUrl, load(postgres.bearer).headers),
       unit: "ms",
       budget: 10,
-      baseline: await singleClientP50(bare.url, postgres.bearer),
+      baseline: await singleClientP50(bare.url, load(postgres.bearer).headers),
       note: "one client, one token read at a time; baseline the bare handler",
     });
   } finally {
@@ -188,7 +156,10 @@ export async function machineBenchmarks(): Promise<BenchResult[]> {
   try {
     results.push({
       id: "machine.fetch_p50_ms.pglite",
-      value: await singleClientP50(`${pglite.server.url}/api/v1/machine/access`, pglite.bearer),
+      value: await singleClientP50(
+        `${pglite.server.url}/api/v1/machine/access`,
+        load(pglite.bearer).headers,
+      ),
       unit: "ms",
       budget: 15,
       note: "one client, one token read at a time, embedded PGlite",
