@@ -11,6 +11,7 @@ import { vaultBenchmarks } from "./vault.bench";
 import { offboardBenchmarks } from "./offboard.bench";
 import { importBenchmarks } from "./import.bench";
 import { itemBatchBenchmarks } from "./item-batch.bench";
+import { apiBenchmarks } from "./api.bench";
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
   unlock: unlockBenchmarks,
@@ -22,6 +23,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   cli: cliBenchmarks,
   import: importBenchmarks,
   batch: itemBatchBenchmarks,
+  api: apiBenchmarks,
 };
 
 // `npm run bench -- offboard rotate` runs only those suites; the figures of the others stay
