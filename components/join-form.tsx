@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useEffect, useState, type FormEvent } from "react";
-import { accountCreatedResponse } from "@/lib/api/account";
+import { accountCreatedResponse, newAccount } from "@/lib/api/account";
+import { fieldProblem, maxLengthOf } from "@/lib/api/issue-sentence";
 import {
   inviteLookupRequest,
   inviteLookupResponse,
@@ -24,6 +25,8 @@ type Lookup =
   | { state: "ready"; token: string; invite: InviteLookupResponse };
 
 const apiFields: Record<string, string> = { "account.name": "name", "account.email": "email" };
+
+const nameLimit = maxLengthOf(newAccount.shape.name);
 
 const roleNames: Record<string, string> = {
   owner: "an owner",
@@ -135,8 +138,12 @@ export function JoinForm() {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // Checked against the server's own schema before the key derivation, not after it.
+    const nameProblem = name.trim()
+      ? fieldProblem(newAccount.shape.name, "name", name)
+      : "Enter your name.";
     const problems: Record<string, string> = {
-      ...(name.trim() ? {} : { name: "Enter your name." }),
+      ...(nameProblem ? { name: nameProblem } : {}),
       ...validateNewPassword(password, confirm),
     };
     if (Object.keys(problems).length > 0) {
@@ -178,6 +185,7 @@ export function JoinForm() {
             label="Your name"
             autoComplete="name"
             required
+            maxLength={nameLimit}
             value={name}
             onChange={(event) => setName(event.target.value)}
             error={fieldErrors.name}

@@ -1,7 +1,9 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { accountCreatedResponse } from "@/lib/api/account";
+import { accountCreatedResponse, newAccount, setupRequest } from "@/lib/api/account";
+import { email as emailSchema } from "@/lib/api/common";
+import { fieldProblem, maxLengthOf } from "@/lib/api/issue-sentence";
 import { api } from "@/lib/client/api";
 import { EmergencyKit } from "./emergency-kit";
 import { KdfProgress } from "./kdf-progress";
@@ -17,6 +19,37 @@ const apiFields: Record<string, string> = {
   "account.name": "name",
   "account.email": "email",
 };
+
+const limits = {
+  organizationName: maxLengthOf(setupRequest.shape.organizationName),
+  name: maxLengthOf(newAccount.shape.name),
+  email: maxLengthOf(emailSchema),
+};
+
+/**
+ * The problems the server would answer, found before the key derivation: a refusal after the
+ * Argon2id wait is a wait for nothing.
+ */
+function setupProblems(input: { organizationName: string; name: string; email: string }) {
+  const problems: Record<string, string | undefined> = {
+    organizationName: input.organizationName.trim()
+      ? fieldProblem(
+          setupRequest.shape.organizationName,
+          "organizationName",
+          input.organizationName,
+        )
+      : "Enter your organisation's name.",
+    name: input.name.trim()
+      ? fieldProblem(newAccount.shape.name, "name", input.name)
+      : "Enter your name.",
+    email: looksLikeEmail(input.email)
+      ? fieldProblem(emailSchema, "email", input.email)
+      : "Enter a valid email address.",
+  };
+  return Object.fromEntries(
+    Object.entries(problems).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  );
+}
 
 /** First run: the organisation and its owner, whose keys are made here in the browser. */
 export function SetupForm() {
@@ -54,9 +87,7 @@ export function SetupForm() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const problems: Record<string, string> = {
-      ...(organizationName.trim() ? {} : { organizationName: "Enter your organisation's name." }),
-      ...(name.trim() ? {} : { name: "Enter your name." }),
-      ...(looksLikeEmail(email) ? {} : { email: "Enter a valid email address." }),
+      ...setupProblems({ organizationName, name, email }),
       ...validateNewPassword(password, confirm),
     };
     if (Object.keys(problems).length > 0) {
@@ -95,6 +126,7 @@ export function SetupForm() {
             label="Organisation name"
             autoComplete="organization"
             required
+            maxLength={limits.organizationName}
             value={organizationName}
             onChange={(event) => setOrganizationName(event.target.value)}
             error={fieldErrors.organizationName}
@@ -105,6 +137,7 @@ export function SetupForm() {
             label="Your name"
             autoComplete="name"
             required
+            maxLength={limits.name}
             value={name}
             onChange={(event) => setName(event.target.value)}
             error={fieldErrors.name}
@@ -115,6 +148,7 @@ export function SetupForm() {
             type="email"
             autoComplete="email"
             required
+            maxLength={limits.email}
             value={email}
             onChange={(event) => setEmail(event.target.value)}
             error={fieldErrors.email}

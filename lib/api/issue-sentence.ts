@@ -114,3 +114,13 @@ export function fieldProblem(schema: z.ZodType, field: string, value: unknown): 
   const [issue] = parsed.error.issues;
   return issue ? issueSentence({ ...issue, path: [field, ...issue.path] }) : undefined;
 }
+
+/**
+ * The longest string a schema accepts, for an input's `maxLength`: read from the schema the
+ * server applies rather than typed again, so the two cannot drift apart.
+ */
+export function maxLengthOf(schema: z.ZodType): number | undefined {
+  const string = schema as { maxLength?: number | null; in?: z.ZodType };
+  if (typeof string.maxLength === "number") return string.maxLength;
+  return string.in ? maxLengthOf(string.in) : undefined;
+}

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { setupRequest } from "../../../lib/api/account";
+import { email } from "../../../lib/api/common";
 import {
   fieldErrorsOf,
   fieldLabel,
   fieldProblem,
   issueSentence,
+  maxLengthOf,
 } from "../../../lib/api/issue-sentence";
 
 function firstSentence(schema: z.ZodType, input: unknown): string {
@@ -70,5 +72,13 @@ describe("schema issues as sentences", () => {
     expect(fieldErrorsOf(parsed.error!)).toEqual({
       organizationName: "Organisation name is required.",
     });
+  });
+});
+
+describe("input limits from the schema", () => {
+  it("reads the longest value the server takes, through a pipe", () => {
+    expect(maxLengthOf(setupRequest.shape.organizationName)).toBe(100);
+    expect(maxLengthOf(email)).toBe(254);
+    expect(maxLengthOf(z.number())).toBeUndefined();
   });
 });
