@@ -9,6 +9,8 @@ import { loadSecretKey } from "@/lib/client/secret-key-store";
 import { prepareKeyDerivation } from "@/lib/client/kdf-runner";
 import { signInAndUnlock } from "@/lib/client/session-flows";
 import type { MfaStatusResponse } from "@/lib/api/mfa";
+import { email as emailSchema } from "@/lib/api/common";
+import { maxLengthOf } from "@/lib/api/issue-sentence";
 import { KdfProgress } from "./kdf-progress";
 import { SecondFactorStep } from "./mfa/second-factor-step";
 import { looksLikeEmail } from "./password-fields";
@@ -16,6 +18,8 @@ import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
 import { Card } from "./ui/card";
 import { Field } from "./ui/field";
+
+const emailLimit = maxLengthOf(emailSchema);
 
 type StoredKey = "unknown" | "present" | "absent";
 
@@ -192,6 +196,7 @@ export function SignInForm({ expired }: { expired: boolean }) {
             type="email"
             autoComplete="username"
             required
+            maxLength={emailLimit}
             value={email}
             onChange={(event) => {
               setEmail(event.target.value);
@@ -224,7 +229,11 @@ export function SignInForm({ expired }: { expired: boolean }) {
               onChange={(event) => setSecretKeyText(event.target.value)}
               error={fieldErrors.secretKey}
               disabled={busy}
-              hint="This device has not seen your Secret Key yet: paste it from your Emergency Kit. Coffer remembers it on this device afterwards."
+              hint={
+                replaceKey
+                  ? "Paste the Secret Key from your Emergency Kit. After you sign in, it replaces the one saved on this device."
+                  : "This device has not seen your Secret Key yet: paste it from your Emergency Kit. Coffer remembers it on this device afterwards."
+              }
             />
           )}
           {storedKey === "present" && !replaceKey && (
