@@ -4,6 +4,7 @@ import { useId, useState, type ReactNode } from "react";
 import { downloadEmergencyKit, type EmergencyKitDetails } from "@/lib/client/emergency-kit-text";
 import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
+import { useKitLeaveWarning } from "./use-kit-leave-warning";
 
 function KitRow({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -31,6 +32,8 @@ export function EmergencyKit({
 }) {
   const [saved, setSaved] = useState(false);
   const checkboxId = useId();
+  // Only the kit shown at sign-up is the last copy; one opened later can be opened again.
+  useKitLeaveWarning(Boolean(onContinue) && !saved && !continuing);
 
   return (
     <div className="space-y-6">
