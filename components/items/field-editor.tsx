@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { ITEM_FIELD_KINDS, type ItemField } from "@/lib/crypto";
 import type { DraftField } from "@/lib/client/items/draft";
 import { Button } from "@/components/ui/button";
-import { PasswordGenerator } from "@/components/vaults/password-generator";
+import { PasswordGenerator } from "./password-generator";
 
 const MULTILINE = new Set<ItemField["kind"]>(["multiline", "private_key", "public_key"]);
 

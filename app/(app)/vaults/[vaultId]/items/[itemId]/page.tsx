@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ItemPage } from "@/components/vaults/item-page";
+import { ItemPage } from "@/components/items/item-page";
 import { AppPage } from "../../../../app-page";
 
 export const dynamic = "force-dynamic";
