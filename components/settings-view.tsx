@@ -7,6 +7,7 @@ import { AutoLockSetting } from "./auto-lock-setting";
 import { ChangePasswordForm } from "./change-password-form";
 import { EmergencyKitDownload } from "./emergency-kit-download";
 import { SessionsPanel } from "./sessions-panel";
+import { ClipboardSetting } from "./vaults/clipboard-setting";
 import { Card, CardHeader } from "./ui/card";
 
 export function SettingsView({ account }: { account: ShellAccount }) {
@@ -69,6 +70,13 @@ export function SettingsView({ account }: { account: ShellAccount }) {
       <ChangePasswordForm onChanged={() => setSessionsVersion((version) => version + 1)} />
       <SessionsPanel refreshKey={sessionsVersion} />
       <AutoLockSetting />
+      <Card>
+        <CardHeader
+          title="Clipboard"
+          description="A copied secret is wiped from the clipboard after this delay, so it does not linger where other programs can read it. This setting applies to this device only."
+        />
+        <ClipboardSetting />
+      </Card>
       <EmergencyKitDownload email={account.email} organizationName={account.organizationName} />
     </div>
   );

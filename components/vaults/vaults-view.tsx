@@ -2,44 +2,32 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { filterRows, RESULT_LIMIT, sortByTitle, type SearchRow } from "@/lib/client/vaults/search";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { filterRows, mergeByTitle, RESULT_LIMIT, type SearchRow } from "@/lib/client/vaults/search";
 import type { ItemType } from "@/lib/crypto";
 import type { VaultEnvironmentDto } from "@/lib/api/vault";
-import { errorMessage } from "@/lib/client/api";
-import {
-  decryptItems,
-  openVault,
-  KEYS_CHANGED_MESSAGE,
-  type DecryptedItem,
-  type OpenedVault,
-} from "@/lib/client/vaults/open-vault";
+import { KEYS_CHANGED_MESSAGE, type OpenedVault } from "@/lib/client/vaults/open-vault";
+import type { StoredItem } from "@/lib/client/vaults/vault-store";
 import {
   ENVIRONMENT_LABELS,
   ITEM_TYPE_LABELS,
   itemSubtitle,
-  searchableText,
 } from "@/lib/client/vaults/templates";
-import { vaultApi } from "@/lib/client/vaults/vault-api";
-import { useKeyring } from "@/components/keyring-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EnvironmentBadge, RoleBadge } from "./badges";
-import { ClipboardSetting } from "./clipboard-setting";
 import { ItemTypeIcon } from "./item-type-icon";
 import { NewVaultDialog } from "./new-vault-dialog";
 import { SelectField } from "./select-field";
+import { useVaultStore, useVaultStoreVersion } from "./use-vault";
 
-type Row = SearchRow & { vault: OpenedVault; item: DecryptedItem };
+type Row = SearchRow & { vault: OpenedVault; item: StoredItem };
 
 export function VaultsView() {
-  const keyring = useKeyring();
   const router = useRouter();
-  const [vaults, setVaults] = useState<OpenedVault[] | null>(null);
-  const [rows, setRows] = useState<Row[]>([]);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const store = useVaultStore();
+  const version = useVaultStoreVersion(store);
   const [creating, setCreating] = useState(false);
   const [query, setQuery] = useState("");
   const [vaultFilter, setVaultFilter] = useState("");
@@ -49,53 +37,44 @@ export function VaultsView() {
   const [active, setActive] = useState(0);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const load = useCallback(async () => {
-    if (!keyring) return;
-    try {
-      const { vaults: summaries } = await vaultApi.list();
-      const opened: OpenedVault[] = [];
-      for (const summary of summaries) opened.push(await openVault(keyring, summary));
-      opened.sort((a, b) => a.name.localeCompare(b.name));
-      setVaults(opened);
-      const total = summaries.reduce((sum, summary) => sum + summary.itemCount, 0);
-      let done = 0;
-      setProgress({ done, total });
-      const collected: Row[] = [];
-      for (const vault of opened) {
-        if (!vault.key || vault.summary.itemCount === 0) continue;
-        const detail = await vaultApi.detail(vault.summary.id);
-        const items = await decryptItems(
-          keyring,
-          vault.summary.id,
-          vault.key,
-          detail.items,
-          (count) => setProgress({ done: done + count, total }),
-        );
-        done += items.length;
-        for (const item of items) {
-          collected.push({
-            vault,
-            item,
-            vaultId: vault.summary.id,
-            environment: vault.summary.environment,
-            plaintext: item.plaintext,
-            text: item.plaintext ? searchableText(item.plaintext) : "",
-          });
-        }
-        setRows(sortByTitle(collected));
-      }
-      setError(null);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setProgress(null);
-    }
-  }, [keyring]);
-
   useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void load();
-  }, [load]);
+    // The list is fetched again on every visit (a vault may have been created or shared);
+    // each vault's items come from the shared store, fetched again only when stale.
+    void store?.ensureList(true).then(() => store.ensureAll());
+  }, [store]);
+
+  const { vaults, rows, progress, error } = useMemo(() => {
+    void version;
+    const list = store?.vaultList() ?? { vaults: null, error: null };
+    const collected: Row[][] = [];
+    let done = 0;
+    let total = 0;
+    let vaultError: string | null = null;
+    for (const vault of list.vaults ?? []) {
+      if (!vault.key) continue;
+      total += vault.summary.itemCount;
+      const state = store?.vault(vault.summary.id);
+      if (!state) continue;
+      vaultError ??= state.error;
+      done += state.complete ? vault.summary.itemCount : state.items.length;
+      collected.push(
+        state.items.map((item) => ({
+          vault,
+          item,
+          vaultId: vault.summary.id,
+          environment: vault.summary.environment,
+          plaintext: item.plaintext,
+          text: item.text,
+        })),
+      );
+    }
+    return {
+      vaults: list.vaults,
+      rows: collected.reduce<Row[]>((merged, next) => mergeByTitle(merged, next), []),
+      progress: list.vaults && done < total ? { done, total } : null,
+      error: list.error ?? vaultError,
+    };
+  }, [store, version]);
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -372,7 +351,6 @@ export function VaultsView() {
         </>
       )}
 
-      <ClipboardSetting />
       <NewVaultDialog open={creating} onClose={() => setCreating(false)} />
     </div>
   );

@@ -423,12 +423,14 @@ describe("vault items", () => {
       String(CLIPBOARD_CLEAR_SECONDS),
     );
     await openVaultFromList(ownerPage, payments.name);
-    await openFromNav(ownerPage, "Vaults");
+    await openFromNav(ownerPage, "Settings");
     const setting = ownerPage.getByLabel("Clear copied secrets from the clipboard (this device)");
     expect(await setting.inputValue()).toBe(String(CLIPBOARD_CLEAR_SECONDS));
     expect(await setting.locator("option:checked").innerText()).toBe(
       `After ${CLIPBOARD_CLEAR_SECONDS} seconds`,
     );
+
+    await openFromNav(ownerPage, "Vaults");
 
     await ownerPage
       .getByRole("listbox", { name: "Items" })
