@@ -6,6 +6,7 @@ import {
   readClipboardClearSeconds,
   writeClipboardClearSeconds,
 } from "@/lib/client/vaults/clipboard";
+import { durationText } from "@/lib/client/format";
 import { SelectField } from "./select-field";
 
 const noSubscription = () => () => {};
@@ -32,12 +33,7 @@ export function ClipboardSetting() {
         }}
         options={[...new Set([...CHOICES, shown])].map((seconds) => ({
           value: String(seconds),
-          label:
-            seconds === 0
-              ? "Never"
-              : seconds < 60
-                ? `After ${seconds} seconds`
-                : `After ${seconds / 60} minutes`,
+          label: seconds === 0 ? "Never" : `After ${durationText(seconds)}`,
         }))}
       />
     </div>

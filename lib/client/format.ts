@@ -1,24 +1,50 @@
+// Every count and time span the UI writes goes through these, so "1 minute" and "in 7 days"
+// read the same on every page.
 const relativeFormat = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+const pluralRules = new Intl.PluralRules("en");
 
-const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
-  ["year", 365 * 24 * 3600],
-  ["month", 30 * 24 * 3600],
-  ["week", 7 * 24 * 3600],
+/**
+ * Each unit is used up to its cap (by the rounded value), then the next takes over: two invites
+ * a minute apart both say "in 7 days", never "in 7 days" beside "next week".
+ */
+const units: Array<[Intl.RelativeTimeFormatUnit, number, number]> = [
+  ["minute", 60, 59],
+  ["hour", 3600, 23],
+  ["day", 24 * 3600, 13],
+  ["week", 7 * 24 * 3600, 4],
+  ["month", 30 * 24 * 3600, 11],
+  ["year", 365 * 24 * 3600, Infinity],
+];
+
+/** "just now", "5 minutes ago", "in 7 days", "in 2 weeks". */
+export function relativeTime(iso: string, now = Date.now()): string {
+  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+  if (Math.abs(seconds) < 45) return "just now";
+  for (const [unit, size, cap] of units) {
+    const value = Math.round(seconds / size);
+    if (Math.abs(value) <= cap) return relativeFormat.format(value, unit);
+  }
+  return "just now";
+}
+
+/** "1 item", "5 items", "1 person", "2 people": the noun agrees with the count. */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  const noun = pluralRules.select(count) === "one" ? singular : plural;
+  return `${count.toLocaleString("en")} ${noun}`;
+}
+
+const spans: Array<[Intl.RelativeTimeFormatUnit & ("day" | "hour" | "minute"), number]> = [
   ["day", 24 * 3600],
   ["hour", 3600],
   ["minute", 60],
 ];
 
-/** "just now", "5 minutes ago", "in 7 days". */
-export function relativeTime(iso: string, now = Date.now()): string {
-  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
-  if (Math.abs(seconds) < 45) return "just now";
-  for (const [unit, size] of units) {
-    if (Math.abs(seconds) >= size || unit === "minute") {
-      return relativeFormat.format(Math.round(seconds / size), unit);
-    }
+/** A span in its largest whole unit: "30 seconds", "1 minute", "2 hours", "7 days". */
+export function durationText(seconds: number): string {
+  for (const [unit, size] of spans) {
+    if (seconds >= size && seconds % size === 0) return countOf(seconds / size, unit);
   }
-  return "just now";
+  return countOf(seconds, "second");
 }
 
 export function dateTime(iso: string): string {

@@ -5,6 +5,7 @@ import {
   type ShareLinkPolicyDto,
 } from "@/lib/api/share-link";
 import { SHARE_NOTE_MAX_CHARS } from "@/lib/crypto/share-link";
+import { durationText } from "./format";
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
@@ -25,7 +26,7 @@ export function expiryChoices(policy: ShareLinkPolicyDto) {
   const allowed = EXPIRY_PRESETS.filter((preset) => preset.seconds <= policy.maxExpirySeconds);
   const max = policy.maxExpirySeconds;
   if (max >= SHARE_EXPIRY_MIN_SECONDS && !allowed.some((preset) => preset.seconds === max)) {
-    const label = max % DAY === 0 ? `${max / DAY} days` : `${Math.floor(max / HOUR)} hours`;
+    const label = durationText(max);
     allowed.push({ seconds: max, label: `${label} (the longest allowed)` });
   }
   return allowed;

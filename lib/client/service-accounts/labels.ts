@@ -1,3 +1,4 @@
+import { durationText } from "../format";
 import type { MachineTokenDto, MachineTokenKindDto } from "@/lib/api/machine";
 
 export const FLAG_REASONS: Record<string, string> = {
@@ -56,8 +57,5 @@ export const TOKEN_STATUS: Record<MachineTokenDto["status"], string> = {
 };
 
 export function lifetimeLabel(seconds: number): string {
-  if (seconds % DAY === 0) return `${seconds / DAY} day${seconds === DAY ? "" : "s"}`;
-  if (seconds % HOUR === 0) return `${seconds / HOUR} hour${seconds === HOUR ? "" : "s"}`;
-  if (seconds % 60 === 0) return `${seconds / 60} minutes`;
-  return `${seconds} seconds`;
+  return durationText(seconds);
 }
