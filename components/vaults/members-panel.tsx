@@ -277,7 +277,7 @@ export function AddMemberDialog({
       });
       await vaultApi.addMember(detail.vault.id, person.userId, grant);
       await onDone(
-        `${person.email} can now open this vault as ${ROLE_LABELS[role].toLowerCase()}.`,
+        `${person.email} can now open ${opened.name} as ${ROLE_LABELS[role].toLowerCase()}.`,
       );
     } catch (caught) {
       setError(errorMessage(caught));

@@ -356,7 +356,7 @@ describe("onboarding", () => {
     await share.click();
 
     await ownerPage
-      .getByText(`${newcomer.email} can now open this vault as viewer.`)
+      .getByText(`${newcomer.email} can now open ${vaultName} as viewer.`)
       .waitFor({ timeout: 30_000 });
     await ownerPage.getByText("Nothing is waiting for you.").waitFor();
   });
