@@ -4,9 +4,7 @@ import type { AdminVaultDto } from "@/lib/api/vault";
 import { dateTime } from "@/lib/client/format";
 import { Alert } from "./ui/alert";
 import { Card, CardHeader } from "./ui/card";
-import { EnvironmentBadge } from "./vaults/badges";
-
-const roleLabels = { manage: "Manager", edit: "Editor", view: "Viewer" } as const;
+import { EnvironmentBadge, ROLE_LABELS } from "./vaults/badges";
 
 /**
  * Every vault and who is in it. Admins see that vaults exist and their membership — never a
@@ -56,7 +54,7 @@ export function AdminVaultsPanel({
               </div>
               <p className="mt-1 text-sm text-stone-800">
                 {vault.members
-                  .map((member) => `${member.name} (${roleLabels[member.role]})`)
+                  .map((member) => `${member.name} (${ROLE_LABELS[member.role]})`)
                   .join(", ")}
               </p>
             </li>

@@ -7,8 +7,7 @@ import { isAdminRole, type ShellAccount } from "./app-shell";
 import { useKeyring } from "./keyring-provider";
 import { TasksPanel } from "./tasks-panel";
 import { Card } from "./ui/card";
-
-const roleLabels = { owner: "Owner", admin: "Admin", member: "Member" } as const;
+import { roleLabels } from "./people/role-labels";
 
 export function HomeView({ account }: { account: ShellAccount }) {
   const keyring = useKeyring();

@@ -11,6 +11,7 @@ import { FilterButtons } from "./ui/filter-buttons";
 import { Button } from "./ui/button";
 import { Card, CardHeader } from "./ui/card";
 import { ConfirmDialog } from "./ui/confirm-dialog";
+import { roleLabels } from "./people/role-labels";
 
 type Filter = "all" | ComplianceState;
 
@@ -21,8 +22,6 @@ const filters: Array<{ value: Filter; label: string }> = [
   { value: "enrolled", label: "Enrolled" },
   { value: "not-required", label: "Not required" },
 ];
-
-const roleLabels = { owner: "Owner", admin: "Admin", member: "Member" } as const;
 
 function day(iso: string) {
   return new Date(iso).toLocaleDateString("en-GB", { dateStyle: "medium" });

@@ -18,6 +18,8 @@ import { Card, CardHeader } from "./ui/card";
 import { ConfirmDialog } from "./ui/confirm-dialog";
 import { OwnershipTransferDialog, type OwnershipHeir } from "./people/ownership-transfer-dialog";
 import { RoleChangeDialog, type RoleChange } from "./people/role-change-dialog";
+import { roleLabels } from "./people/role-labels";
+import { kindLabels } from "./checklists/kind-labels";
 
 type Person = z.infer<typeof personDto>;
 type Filter = "all" | PersonStatus;
@@ -31,9 +33,6 @@ const filters: Array<{ value: Filter; label: string }> = [
   { value: "offboarded", label: "Offboarded" },
   { value: "suspended", label: "Suspended" },
 ];
-
-const roleLabels = { owner: "Owner", admin: "Admin", member: "Member" } as const;
-const kindLabels = { onboarding: "Onboarding", offboarding: "Offboarding" } as const;
 
 /** Statuses of someone with an account who can still be offboarded (not twice, not the owner). */
 const offboardable = new Set<PersonStatus>(["active", "onboarding", "suspended"]);

@@ -19,8 +19,8 @@ import { ROLE_LABELS } from "@/components/vaults/badges";
 import { useVaultNames, vaultLabel } from "@/components/vaults/use-vault-names";
 import { ProgressBar } from "./progress-bar";
 import { StepStatusIcon } from "./step-status-icon";
+import { kindLabels } from "./kind-labels";
 
-const kindLabels = { onboarding: "Onboarding", offboarding: "Offboarding" } as const;
 const assigneeLabels = { admin: "Admins", vault_manager: "Vault managers" } as const;
 
 /**

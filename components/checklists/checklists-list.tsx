@@ -12,6 +12,7 @@ import { FilterButtons } from "../ui/filter-buttons";
 import { Card } from "@/components/ui/card";
 import { SelectField } from "@/components/vaults/select-field";
 import { ProgressBar } from "./progress-bar";
+import { kindLabels } from "./kind-labels";
 
 type StatusFilter = "open" | "done" | "all";
 
@@ -20,8 +21,6 @@ const statusFilters: Array<{ value: StatusFilter; label: string }> = [
   { value: "done", label: "Done" },
   { value: "all", label: "All" },
 ];
-
-const kindLabels = { onboarding: "Onboarding", offboarding: "Offboarding" } as const;
 
 /** Every onboarding and offboarding run: the open ones to follow, the finished ones as records. */
 export function ChecklistsList() {

@@ -18,9 +18,9 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/vaults/select-field";
+import { kindLabels } from "./kind-labels";
 
 const kinds: ChecklistKind[] = ["onboarding", "offboarding"];
-const kindLabels = { onboarding: "Onboarding", offboarding: "Offboarding" } as const;
 const assigneeOptions = [
   { value: "admin", label: "Admins" },
   { value: "vault_manager", label: "Vault managers" },
