@@ -1,15 +1,7 @@
 // `npm run bench`: runs every benchmark, prints each figure beside its budget and baseline,
 // and records them in docs/benchmarks.md and docs/benchmarks.json.
 import os from "node:os";
-import {
-  calibrationLoop,
-  describeCalibration,
-  judgeCalibration,
-  meetsBudget,
-  printResults,
-  writeResults,
-  type BenchResult,
-} from "./report";
+import { meetsBudget, printResults, writeResults, type BenchResult } from "./report";
 import { machineBenchmarks } from "./machine.bench";
 import { cliBenchmarks } from "./cli.bench";
 import { signInBenchmarks } from "./signin.bench";
@@ -19,9 +11,8 @@ import { vaultBenchmarks } from "./vault.bench";
 import { offboardBenchmarks } from "./offboard.bench";
 import { importBenchmarks } from "./import.bench";
 import { itemBatchBenchmarks } from "./item-batch.bench";
-import { serverBenchmarks } from "./server.bench";
-import { apiBenchmarks } from "./api.bench";
 import { pageBenchmarks } from "./page.bench";
+import { apiBenchmarks } from "./api.bench";
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
   unlock: unlockBenchmarks,
@@ -33,9 +24,8 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   cli: cliBenchmarks,
   import: importBenchmarks,
   batch: itemBatchBenchmarks,
-  server: serverBenchmarks,
-  api: apiBenchmarks,
   page: pageBenchmarks,
+  api: apiBenchmarks,
 };
 
 // `npm run bench -- offboard rotate` runs only those suites; the figures of the others stay
@@ -48,17 +38,13 @@ async function main() {
       `unknown benchmark ${unknown.join(", ")}; known: ${Object.keys(suites).join(", ")}`,
     );
   }
-  // Timed before and after the suites: a machine that was busy at either end marks the run.
-  const startLoop = calibrationLoop();
   const results: BenchResult[] = [];
   for (const [name, run] of Object.entries(suites)) {
     if (wanted.length === 0 || wanted.includes(name)) results.push(...(await run()));
   }
-  const calibration = judgeCalibration(startLoop, calibrationLoop());
   printResults(results);
-  console.log(`\n${describeCalibration(calibration)}`);
   const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
-  writeResults(results, `${os.cpus().length} × ${cpu}, Node ${process.version}`, calibration);
+  writeResults(results, `${os.cpus().length} × ${cpu}, Node ${process.version}`);
   const over = results.filter((result) => !meetsBudget(result));
   if (over.length)
     console.log(`\n${over.length} figure(s) outside budget: ${over.map((r) => r.id).join(", ")}`);
