@@ -8,11 +8,7 @@ import type { ItemType } from "@/lib/crypto";
 import type { VaultEnvironmentDto } from "@/lib/api/vault";
 import { KEYS_CHANGED_MESSAGE, type OpenedVault } from "@/lib/client/vaults/open-vault";
 import type { StoredItem } from "@/lib/client/vaults/vault-store";
-import {
-  ENVIRONMENT_LABELS,
-  ITEM_TYPE_LABELS,
-  itemSubtitle,
-} from "@/lib/client/vaults/templates";
+import { ENVIRONMENT_LABELS, ITEM_TYPE_LABELS, itemSubtitle } from "@/lib/client/vaults/templates";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -231,8 +227,11 @@ export function VaultsView() {
                     setActive(0);
                   }}
                   onKeyDown={onSearchKey}
-                  aria-controls="vault-results"
-                  aria-activedescendant={results[activeIndex] ? `result-${activeIndex}` : undefined}
+                  // Only while the list is on screen: an id that points nowhere is invalid ARIA.
+                  aria-controls={shownResults.length > 0 ? "vault-results" : undefined}
+                  aria-activedescendant={
+                    shownResults[activeIndex] ? `result-${activeIndex}` : undefined
+                  }
                   className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-xs placeholder:text-stone-400 focus:border-stone-500 focus:outline-2 focus:outline-stone-500"
                 />
               </div>
@@ -308,14 +307,14 @@ export function VaultsView() {
                 className="divide-y divide-stone-100"
               >
                 {shownResults.map((row, index) => (
-                  <li
-                    key={`${row.vault.summary.id}:${row.item.dto.id}`}
-                    id={`result-${index}`}
-                    role="option"
-                    aria-selected={index === activeIndex}
-                  >
+                  // The link is the option itself: an option holding a link would nest one
+                  // interactive element in another.
+                  <li key={`${row.vault.summary.id}:${row.item.dto.id}`} role="none">
                     <Link
                       href={itemHref(row)}
+                      id={`result-${index}`}
+                      role="option"
+                      aria-selected={index === activeIndex}
                       className={`flex items-center gap-3 px-4 py-3 sm:px-5 ${
                         index === activeIndex ? "bg-stone-100" : "hover:bg-stone-50"
                       }`}
@@ -326,7 +325,7 @@ export function VaultsView() {
                           {row.item.plaintext?.title ||
                             (row.item.error ? "Unreadable item" : "Untitled")}
                         </span>
-                        <span className="block truncate text-xs text-stone-500">
+                        <span className="block truncate text-xs text-stone-600">
                           {row.item.error ??
                             [
                               row.item.plaintext ? itemSubtitle(row.item.plaintext) : "",
