@@ -40,7 +40,7 @@ export function EmergencyKit({
       <section className="print-kit rounded-2xl border-2 border-stone-900 bg-white p-6 shadow-sm sm:p-8">
         <div className="flex items-start justify-between gap-4">
           <div>
-            <p className="text-xs font-semibold tracking-widest text-amber-600 uppercase">Coffer</p>
+            <p className="text-xs font-semibold tracking-widest text-amber-700 uppercase">Coffer</p>
             <h1 className="mt-1 text-2xl font-semibold text-stone-900">Emergency Kit</h1>
           </div>
           <LockIcon />

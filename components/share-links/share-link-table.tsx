@@ -66,7 +66,7 @@ export function ShareLinkTable({
                 {link.lastViewedAt ? (
                   <span title={dateTime(link.lastViewedAt)}>{relativeTime(link.lastViewedAt)}</span>
                 ) : (
-                  <span className="text-stone-400">never</span>
+                  <span className="text-stone-500">never</span>
                 )}
                 {link.failedAttempts > 0 && (
                   <span className="block text-xs text-amber-700">
