@@ -30,8 +30,9 @@ export async function vaultSummaries(userId: string): Promise<VaultSummaryDto[]>
 export async function vaultDetail(
   vaultId: string,
   userId: string,
+  withItems = true,
 ): Promise<VaultDetailResponse | null> {
-  const detail = await getVaultDetail(vaultId, userId);
+  const detail = await getVaultDetail(vaultId, userId, withItems);
   if (!detail) return null;
   const { vault, grants, people } = detail;
   const personById = new Map(people.map((person) => [person.id, person]));
@@ -45,7 +46,7 @@ export async function vaultDetail(
       environment: vault.environment,
       keyVersion: vault.keyVersion,
       role: me.role,
-      itemCount: vault.items.length,
+      itemCount: vault.itemCount,
       memberCount: vault.members.length,
       updatedAt: vault.updatedAt.toISOString(),
       grant: myGrant ? grantToDto(myGrant, personById) : null,

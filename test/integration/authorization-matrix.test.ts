@@ -177,6 +177,12 @@ const routes: Route[] = [
     allowed: managers,
   },
   {
+    method: "GET",
+    path: "/vaults/[vaultId]/items",
+    url: (f) => `/api/v1/vaults/${f.vaultId}/items?limit=10`,
+    allowed: readers,
+  },
+  {
     method: "POST",
     path: "/vaults/[vaultId]/items",
     url: (f) => `/api/v1/vaults/${f.vaultId}/items`,

@@ -22,6 +22,7 @@ import {
   vaultRevisionsResponse,
 } from "../vault";
 import { itemBatchRequest, itemBatchResponse } from "../item-batch";
+import { itemPageQuery, itemPageResponse, vaultDetailQuery } from "../item-page";
 import { defineRoute } from "../route-spec";
 
 /** Vaults, their members and items, and the keys people share them with. */
@@ -63,6 +64,7 @@ export const vaultRoutes = {
     method: "GET",
     path: "/api/v1/vaults/:id",
     access: "view",
+    query: vaultDetailQuery,
     response: vaultDetailResponse,
   }),
   updateVault: defineRoute({
@@ -105,6 +107,13 @@ export const vaultRoutes = {
     path: "/api/v1/vaults/:id/revisions",
     access: "manage",
     response: vaultRevisionsResponse,
+  }),
+  itemPage: defineRoute({
+    method: "GET",
+    path: "/api/v1/vaults/:id/items",
+    access: "view",
+    query: itemPageQuery,
+    response: itemPageResponse,
   }),
   createItem: defineRoute({
     method: "POST",

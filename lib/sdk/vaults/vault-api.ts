@@ -19,6 +19,7 @@ import {
   type UpdateVaultRequest,
 } from "@/lib/api/vault";
 import { itemBatchResponse, type ItemBatchInput } from "@/lib/api/item-batch";
+import { itemPageResponse } from "@/lib/api/item-page";
 import { vaultServiceAccountsResponse } from "@/lib/api/vault-service-accounts";
 import { SdkError, type HttpPort } from "../http-port";
 
@@ -53,6 +54,18 @@ export function vaultApi(http: HttpPort) {
   return {
     list: () => call("GET", "/api/v1/vaults", vaultListResponse),
     detail: (vaultId: string) => call("GET", vaultPath(vaultId), vaultDetailResponse),
+    /** The vault, its members and its item count, without the items: they come by `itemPage`. */
+    head: (vaultId: string) => call("GET", `${vaultPath(vaultId)}?items=none`, vaultDetailResponse),
+    /** One page of items in id order, starting after the item id `after`. */
+    itemPage: (vaultId: string, after: string | null, limit: number) =>
+      call(
+        "GET",
+        `${vaultPath(vaultId)}/items?${new URLSearchParams({
+          limit: String(limit),
+          ...(after ? { after } : {}),
+        }).toString()}`,
+        itemPageResponse,
+      ),
     create: (request: CreateVaultRequest) =>
       call("POST", "/api/v1/vaults", createVaultResponse, request),
     update: (vaultId: string, request: UpdateVaultRequest) =>

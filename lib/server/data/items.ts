@@ -151,3 +151,19 @@ export async function listVaultRevisions(vaultId: string) {
     select: { itemId: true, revision: true, keyVersion: true, ciphertext: true },
   });
 }
+
+/**
+ * One page of a vault's current items in id order, from just after `after`. One row more than
+ * asked is read, so the caller knows whether another page follows without a count.
+ */
+export async function listItemPage(vaultId: string, after: string | undefined, limit: number) {
+  const prisma = await db();
+  const rows = await prisma.item.findMany({
+    where: { vaultId, ...(after ? { id: { gt: after } } : {}) },
+    orderBy: { id: "asc" },
+    take: limit + 1,
+    select: itemSelect,
+  });
+  const items = rows.slice(0, limit);
+  return { items, next: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+}

@@ -107,7 +107,8 @@ export async function listVaultsForUser(userId: string) {
   return { memberships, grants, granters };
 }
 
-export async function getVaultDetail(vaultId: string, userId: string) {
+/** `withItems: false` counts the items instead of reading them (their pages come separately). */
+export async function getVaultDetail(vaultId: string, userId: string, withItems = true) {
   const prisma = await db();
   const vault = await prisma.vault.findUnique({
     where: { id: vaultId },
@@ -121,6 +122,17 @@ export async function getVaultDetail(vaultId: string, userId: string) {
     },
   });
   if (!vault) return null;
+  if (!withItems) {
+    const [grants, itemCount] = await Promise.all([
+      prisma.vaultKeyGrant.findMany({ where: { vaultId, keyVersion: vault.keyVersion } }),
+      prisma.item.count({ where: { vaultId } }),
+    ]);
+    const people = await findBundles([
+      ...vault.members.map((member) => member.userId),
+      ...grants.map((grant) => grant.granterId),
+    ]);
+    return { vault: { ...vault, items: [], itemCount }, grants, people, userId };
+  }
   // One plain query for what can be thousands of rows: measurably faster than a nested
   // relation load, and the vault's size is what people wait for when they open it.
   const items = await prisma.$queryRaw<
@@ -137,20 +149,19 @@ export async function getVaultDetail(vaultId: string, userId: string) {
   const grants = await prisma.vaultKeyGrant.findMany({
     where: { vaultId, keyVersion: vault.keyVersion },
   });
-  const people = await prisma.user.findMany({
-    where: {
-      id: {
-        in: [
-          ...new Set([
-            ...vault.members.map((member) => member.userId),
-            ...grants.map((grant) => grant.granterId),
-          ]),
-        ],
-      },
-    },
+  const people = await findBundles([
+    ...vault.members.map((member) => member.userId),
+    ...grants.map((grant) => grant.granterId),
+  ]);
+  return { vault: { ...vault, items, itemCount: items.length }, grants, people, userId };
+}
+
+async function findBundles(userIds: string[]) {
+  const prisma = await db();
+  return prisma.user.findMany({
+    where: { id: { in: [...new Set(userIds)] } },
     select: bundleSelect,
   });
-  return { vault: { ...vault, items }, grants, people, userId };
 }
 
 export async function createVault(input: CreateVaultRequest & { orgId: string; userId: string }) {

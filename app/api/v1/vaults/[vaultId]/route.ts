@@ -1,5 +1,6 @@
 import { route } from "@/lib/server/route";
 import { updateVaultRequest } from "@/lib/api/vault";
+import { vaultDetailQuery } from "@/lib/api/item-page";
 import { deleteVault, updateVault } from "@/lib/server/data/vaults";
 import { canManageVault, canReadVault } from "@/lib/server/policies";
 import { vaultDetail } from "@/lib/server/vault-views";
@@ -11,10 +12,11 @@ export const dynamic = "force-dynamic";
 
 export const GET = route({
   access: "session",
-  handler: async ({ session, params }) => {
+  query: vaultDetailQuery,
+  handler: async ({ session, params, query }) => {
     const vaultId = params.vaultId ?? "";
     await canReadVault(session, vaultId);
-    const detail = await vaultDetail(vaultId, session.userId);
+    const detail = await vaultDetail(vaultId, session.userId, query.items === "all");
     if (!detail) throw notFound("No such vault.");
     return detail;
   },

@@ -1,11 +1,24 @@
 import { route } from "@/lib/server/route";
 import { createItemRequest } from "@/lib/api/vault";
-import { createItem } from "@/lib/server/data/items";
-import { canEditVault } from "@/lib/server/policies";
+import { itemPageQuery } from "@/lib/api/item-page";
+import { createItem, listItemPage } from "@/lib/server/data/items";
+import { canEditVault, canReadVault } from "@/lib/server/policies";
 import { itemToDto } from "@/lib/server/dto";
 import { recordAudit } from "@/lib/server/audit";
 
 export const dynamic = "force-dynamic";
+
+/** A vault's items a page at a time, so a large vault is validated and decrypted in steps. */
+export const GET = route({
+  access: "session",
+  query: itemPageQuery,
+  handler: async ({ session, params, query }) => {
+    const vaultId = params.vaultId ?? "";
+    await canReadVault(session, vaultId);
+    const page = await listItemPage(vaultId, query.after, query.limit);
+    return { items: page.items.map(itemToDto), next: page.next };
+  },
+});
 
 export const POST = route({
   access: "session",

@@ -1,0 +1,114 @@
+// A vault's items page by page (GET /vaults/:id/items), and the vault's detail without them
+// (?items=none): every item exactly once across the pages, in id order, bad paging parameters
+// refused naming the field (the SDK's reader of these pages: test/unit/sdk/item-pages.test.ts).
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { encryptItem } from "@/lib/crypto";
+import type { ItemPageResponse } from "@/lib/api/item-page";
+import type { VaultDetailResponse } from "@/lib/api/vault";
+import {
+  invitedVaultClient,
+  ownerVaultClient,
+  randomId,
+  samplePlaintext,
+  type VaultClient,
+} from "../support/vault-client";
+
+const itemCount = 23;
+
+describe.each(inject("servers"))("item pages on $kind", (server) => {
+  let owner: VaultClient;
+  let viewer: VaultClient;
+  let outsider: VaultClient;
+  let vaultId: string;
+  let ids: string[];
+
+  beforeAll(async () => {
+    owner = await ownerVaultClient(server);
+    [viewer, outsider] = await Promise.all([
+      invitedVaultClient(server, owner, { label: "pages-viewer" }),
+      invitedVaultClient(server, owner, { label: "pages-outsider" }),
+    ]);
+    const created = await owner.createVault("Paged");
+    vaultId = created.vaultId;
+    const items = Array.from({ length: itemCount }, (_, index) => {
+      const id = randomId();
+      const plaintext = samplePlaintext(`paged ${index}`);
+      return {
+        id,
+        ciphertext: encryptItem(created.key, plaintext, {
+          vaultId,
+          itemId: id,
+          keyVersion: 1,
+          revision: 1,
+        }),
+      };
+    });
+    const batch = await owner.api.request(`/api/v1/vaults/${vaultId}/items/batch`, {
+      json: { keyVersion: 1, items },
+    });
+    expect(batch.status).toBe(201);
+    ids = items.map((item) => item.id);
+    expect((await owner.shareWith(vaultId, viewer.userId, "view")).status).toBe(201);
+  }, 120_000);
+
+  const page = async (client: VaultClient, query: string) => {
+    const response = await client.api.request(`/api/v1/vaults/${vaultId}/items?${query}`);
+    return response as { status: number; body: ItemPageResponse };
+  };
+
+  it("hands out every item exactly once, a page at a time", async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const { status, body } = await page(viewer, `limit=5${after ? `&after=${after}` : ""}`);
+      expect(status).toBe(200);
+      expect(body.items.length).toBeLessThanOrEqual(5);
+      seen.push(...body.items.map((item) => item.id));
+      after = body.next;
+      pages++;
+    } while (after);
+    expect(pages).toBe(Math.ceil(itemCount / 5));
+    expect(new Set(seen)).toEqual(new Set(ids));
+    expect(seen).toHaveLength(itemCount);
+  });
+
+  it("answers the same items as the whole detail, ciphertext for ciphertext", async () => {
+    const detail = await owner.detail(vaultId);
+    const { body } = await page(owner, "limit=2000");
+    expect(body.next).toBeNull();
+    const byId = new Map(detail.items.map((item) => [item.id, item]));
+    for (const item of body.items) expect(item).toEqual(byId.get(item.id));
+  });
+
+  it("leaves the items out of the detail on ?items=none, still counting them", async () => {
+    const response = await owner.api.request(`/api/v1/vaults/${vaultId}?items=none`);
+    expect(response.status).toBe(200);
+    const head = response.body as VaultDetailResponse;
+    expect(head.items).toEqual([]);
+    expect(head.vault.itemCount).toBe(itemCount);
+    expect(head.members.length).toBe(2);
+    expect(head.vault.grant).not.toBeNull();
+  });
+
+  it.each([
+    ["limit=0", "limit"],
+    ["limit=2001", "limit"],
+    ["limit=many", "limit"],
+    ["after=", "after"],
+    [`after=${"x".repeat(65)}`, "after"],
+  ])("refuses %s with 400 naming %s", async (query, field) => {
+    const { status, body } = await page(owner, query);
+    expect(status).toBe(400);
+    expect((body as unknown as { error: { field: string } }).error.field).toBe(field);
+  });
+
+  it("refuses items=<anything else> on the detail", async () => {
+    const response = await owner.api.request(`/api/v1/vaults/${vaultId}?items=some`);
+    expect(response.status).toBe(400);
+  });
+
+  it("is a vault read: a non-member gets 404", async () => {
+    expect((await page(outsider, "limit=5")).status).toBe(404);
+  });
+});

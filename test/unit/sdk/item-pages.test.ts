@@ -1,0 +1,80 @@
+// The page reader of a vault's items against a server that misbehaves: a repeated item or a
+// cursor that does not move on is refused, whatever the pages hold.
+import { describe, expect, it } from "vitest";
+import type { ItemPageResponse } from "@/lib/api/item-page";
+import { itemPages, ItemPagesError } from "@/lib/sdk/vaults/item-pages";
+
+describe("the SDK's page reader against a server that misbehaves", () => {
+  const dto = (id: string) => ({
+    id,
+    keyVersion: 1,
+    revision: 1,
+    ciphertext: `v1.${"A".repeat(32)}.${"B".repeat(40)}`,
+    createdAt: "2026-12-02T00:00:00.000Z",
+    updatedAt: "2026-12-02T00:00:00.000Z",
+  });
+  const collect = async (pages: Record<string, ItemPageResponse>) => {
+    const ids: string[] = [];
+    for await (const items of itemPages(async (after) => pages[after ?? ""]!, { firstLimit: 2 })) {
+      ids.push(...items.map((item) => item.id));
+    }
+    return ids;
+  };
+
+  it("reads a chain of pages to the end", async () => {
+    const ids = await collect({
+      "": { items: [dto("a"), dto("b")], next: "b" },
+      b: { items: [dto("c")], next: null },
+    });
+    expect(ids).toEqual(["a", "b", "c"]);
+  });
+
+  it("refuses an item sent twice across pages", async () => {
+    await expect(
+      collect({
+        "": { items: [dto("a"), dto("b")], next: "b" },
+        b: { items: [dto("b"), dto("c")], next: null },
+      }),
+    ).rejects.toThrow(ItemPagesError);
+  });
+
+  it("refuses a page whose cursor is not its last item (a loop)", async () => {
+    await expect(
+      collect({
+        "": { items: [dto("a"), dto("b")], next: "a" },
+        a: { items: [dto("b")], next: null },
+      }),
+    ).rejects.toThrow(ItemPagesError);
+  });
+
+  it("refuses an empty page that claims another follows", async () => {
+    await expect(collect({ "": { items: [], next: "z" } })).rejects.toThrow(ItemPagesError);
+  });
+});
+
+describe("the page reader's pipelining", () => {
+  it("asks for the next page before handing over the current one", async () => {
+    const asked: (string | null)[] = [];
+    const pages: Record<string, ItemPageResponse> = {
+      "": { items: [item("a")], next: "a" },
+      a: { items: [item("b")], next: null },
+    };
+    const reader = itemPages(async (after) => {
+      asked.push(after);
+      return pages[after ?? ""]!;
+    });
+    await reader.next();
+    expect(asked).toEqual([null, "a"]);
+  });
+});
+
+function item(id: string) {
+  return {
+    id,
+    keyVersion: 1,
+    revision: 1,
+    ciphertext: `v1.${"A".repeat(32)}.${"B".repeat(40)}`,
+    createdAt: "2026-12-02T00:00:00.000Z",
+    updatedAt: "2026-12-02T00:00:00.000Z",
+  };
+}
