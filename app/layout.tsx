@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next";
+import { cookies } from "next/headers";
 import { connection } from "next/server";
+import { THEME_COOKIE, parseTheme, themeAttribute } from "@/lib/client/theme";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,8 +16,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Every page renders per request: Next.js puts the nonce of this response's
   // Content-Security-Policy (proxy.ts) on its scripts, and a page built ahead has none.
   await connection();
+  // The device's colour scheme is rendered into the page, so it is right from the first paint.
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en">
+    <html lang="en" data-theme={themeAttribute(theme)}>
       <body className="min-h-screen bg-stone-50 font-sans text-stone-900 antialiased">
         {children}
       </body>

@@ -7,6 +7,7 @@ import { AutoLockSetting } from "./auto-lock-setting";
 import { ChangePasswordForm } from "./change-password-form";
 import { EmergencyKitDownload } from "./emergency-kit-download";
 import { SessionsPanel } from "./sessions-panel";
+import { ThemeSetting } from "./theme-setting";
 import { ClipboardSetting } from "./vaults/clipboard-setting";
 import { Card, CardHeader } from "./ui/card";
 
@@ -69,6 +70,7 @@ export function SettingsView({ account }: { account: ShellAccount }) {
       </Card>
       <ChangePasswordForm onChanged={() => setSessionsVersion((version) => version + 1)} />
       <SessionsPanel refreshKey={sessionsVersion} />
+      <ThemeSetting />
       <AutoLockSetting />
       <Card>
         <CardHeader

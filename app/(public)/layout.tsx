@@ -14,7 +14,7 @@ export default function PublicLayout({ children }: { children: ReactNode }) {
         </Link>
       </header>
       <main className="flex-1 px-4 py-8">{children}</main>
-      <footer className="px-4 pb-8 text-center text-xs text-stone-400 print:hidden">
+      <footer className="px-4 pb-8 text-center text-xs text-stone-500 print:hidden">
         End-to-end encrypted. Your master password and Secret Key never leave your device.
       </footer>
     </div>
