@@ -177,7 +177,7 @@ export function PeoplePanel({
                     </td>
                     <td className="px-3 py-3">
                       {person.openChecklists.length === 0 ? (
-                        <span className="text-stone-400">None</span>
+                        <span className="text-stone-500">None</span>
                       ) : (
                         <ul className="space-y-1.5">
                           {person.openChecklists.map((checklist) => (
@@ -210,7 +210,7 @@ export function PeoplePanel({
                             <Button
                               variant="secondary"
                               size="sm"
-                              aria-label={`Make ${label} the owner…`}
+                              aria-label={`Make owner: ${label}…`}
                               onClick={() => setHeir({ userId, label, email: person.email })}
                             >
                               Make owner…
@@ -220,7 +220,7 @@ export function PeoplePanel({
                             <Button
                               variant="secondary"
                               size="sm"
-                              aria-label={`Make ${label} ${person.role === "admin" ? "a member" : "an admin"}`}
+                              aria-label={`${person.role === "admin" ? "Make member" : "Make admin"}: ${label}`}
                               onClick={() =>
                                 setRoleChange({
                                   userId,

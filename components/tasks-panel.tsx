@@ -182,7 +182,11 @@ function TaskRow({
         </p>
       </div>
       {task.ready ? (
-        <Button size="sm" onClick={onGrant} aria-label={`Grant ${person} access to ${vaultName}`}>
+        <Button
+          size="sm"
+          onClick={onGrant}
+          aria-label={`Grant access to ${vaultName} for ${person}…`}
+        >
           Grant access…
         </Button>
       ) : (

@@ -282,7 +282,7 @@ function StepCard({
                   busy={busy === "done"}
                   disabled={busy !== null}
                   busyLabel="Saving…"
-                  aria-label={`Mark "${title}" done`}
+                  aria-label={`Mark done: ${title}`}
                 >
                   Mark done
                 </Button>

@@ -660,7 +660,7 @@ function ManualStepRow({
                 variant="secondary"
                 busy={busy}
                 onClick={() => void set("done")}
-                aria-label={`Mark "${step.title}" done`}
+                aria-label={`Mark done: ${step.title}`}
               >
                 Mark done
               </Button>

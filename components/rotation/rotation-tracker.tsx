@@ -341,7 +341,7 @@ export function RotationTracker({ isAdmin }: { isAdmin: boolean }) {
                                 <Button
                                   variant="ghost"
                                   size="sm"
-                                  aria-label={`Assign an owner for ${title}`}
+                                  aria-label={`${flag.owner ? "Change the owner" : "Assign an owner"} for ${title}`}
                                   onClick={() => {
                                     setNotice(null);
                                     setAssigning(flag);
@@ -356,7 +356,7 @@ export function RotationTracker({ isAdmin }: { isAdmin: boolean }) {
                                 <Button
                                   variant="secondary"
                                   size="sm"
-                                  aria-label={`Mark ${title} rotated`}
+                                  aria-label={`Mark rotated: ${title}`}
                                   onClick={() => {
                                     setNotice(null);
                                     setMarking(flag);

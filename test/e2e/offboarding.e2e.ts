@@ -307,7 +307,7 @@ describe("offboarding", () => {
 
   it("the manual steps are checked off and the offboarding completes", async () => {
     for (let remaining = 3; remaining > 0; remaining--) {
-      const buttons = ownerPage.getByRole("button", { name: /^Mark ".*" done$/ });
+      const buttons = ownerPage.getByRole("button", { name: /^Mark done: / });
       await expect.poll(() => buttons.count()).toBe(remaining);
       await buttons.first().click();
     }
@@ -415,7 +415,7 @@ describe("offboarding", () => {
 
   it("marking a secret rotated elsewhere needs a note, and clears its flag", async () => {
     await flagRow(ownerPage, copied)
-      .getByRole("button", { name: `Mark ${copied} rotated` })
+      .getByRole("button", { name: `Mark rotated: ${copied}` })
       .click();
     const dialog = ownerPage.getByRole("dialog", { name: `Mark ${copied} rotated` });
     const submit = dialog.getByRole("button", { name: "Mark rotated" });

@@ -331,7 +331,7 @@ describe("onboarding", () => {
   it("the owner grants the vault from Home after comparing fingerprints", async () => {
     await ownerPage.getByRole("button", { name: "Refresh tasks" }).click();
     const grant = ownerPage.getByRole("button", {
-      name: `Grant ${newcomer.name} access to ${vaultName}`,
+      name: `Grant access to ${vaultName} for ${newcomer.name}…`,
     });
     await grant.waitFor({ timeout: 30_000 });
     await grant.click();
@@ -396,15 +396,15 @@ describe("onboarding", () => {
 
     // Done by mistake, reopened, then done for real.
     const lunch = step(template.second);
-    await lunch.getByRole("button", { name: `Mark "${template.second}" done` }).click();
+    await lunch.getByRole("button", { name: `Mark done: ${template.second}` }).click();
     await ownerPage.getByText("5 of 6 steps done").waitFor();
     await lunch.getByRole("button", { name: `Reopen "${template.second}"` }).click();
     await ownerPage.getByText("4 of 6 steps done").waitFor();
-    await lunch.getByRole("button", { name: `Mark "${template.second}" done` }).focus();
+    await lunch.getByRole("button", { name: `Mark done: ${template.second}` }).focus();
     await ownerPage.keyboard.press("Enter");
     await ownerPage.getByText("5 of 6 steps done").waitFor();
 
-    await laptop.getByRole("button", { name: `Mark "${template.first}" done` }).click();
+    await laptop.getByRole("button", { name: `Mark done: ${template.first}` }).click();
     await ownerPage.getByText("6 of 6 steps done").waitFor();
     await ownerPage.getByText("Finished: kept as a record.").waitFor();
     await snap(ownerPage, "08-checklist-done");

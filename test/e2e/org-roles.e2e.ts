@@ -77,7 +77,7 @@ describe("roles on the People page", () => {
     expect(await roleOf(mo.name)).toBe("Member");
 
     await personRow(mo.name)
-      .getByRole("button", { name: `Make ${mo.name} an admin` })
+      .getByRole("button", { name: `Make admin: ${mo.name}` })
       .click();
     const dialog = page.getByRole("dialog", { name: `Make ${mo.name} an admin?` });
     await dialog.getByRole("button", { name: "Make admin" }).click();
@@ -85,13 +85,13 @@ describe("roles on the People page", () => {
     await expect.poll(() => roleOf(mo.name)).toBe("Admin");
     // An admin is made a member again by the owner: the control turns around.
     await personRow(mo.name)
-      .getByRole("button", { name: `Make ${mo.name} a member` })
+      .getByRole("button", { name: `Make member: ${mo.name}` })
       .waitFor();
   });
 
   it("the owner hands ownership to Ada by typing her email", async () => {
     await personRow(ada.name)
-      .getByRole("button", { name: `Make ${ada.name} the owner…` })
+      .getByRole("button", { name: `Make owner: ${ada.name}…` })
       .click();
     const dialog = page.getByRole("dialog", { name: `Make ${ada.name} the owner?` });
     const transfer = dialog.getByRole("button", { name: "Transfer ownership" });
