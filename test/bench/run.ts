@@ -1,7 +1,15 @@
 // `npm run bench`: runs every benchmark, prints each figure beside its budget and baseline,
 // and records them in docs/benchmarks.md and docs/benchmarks.json.
 import os from "node:os";
-import { meetsBudget, printResults, writeResults, type BenchResult } from "./report";
+import {
+  calibrationLoop,
+  describeCalibration,
+  judgeCalibration,
+  meetsBudget,
+  printResults,
+  writeResults,
+  type BenchResult,
+} from "./report";
 import { machineBenchmarks } from "./machine.bench";
 import { cliBenchmarks } from "./cli.bench";
 import { signInBenchmarks } from "./signin.bench";
@@ -38,13 +46,17 @@ async function main() {
       `unknown benchmark ${unknown.join(", ")}; known: ${Object.keys(suites).join(", ")}`,
     );
   }
+  // Timed before and after the suites: a machine that was busy at either end marks the run.
+  const startLoop = calibrationLoop();
   const results: BenchResult[] = [];
   for (const [name, run] of Object.entries(suites)) {
     if (wanted.length === 0 || wanted.includes(name)) results.push(...(await run()));
   }
+  const calibration = judgeCalibration(startLoop, calibrationLoop());
   printResults(results);
+  console.log(`\n${describeCalibration(calibration)}`);
   const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
-  writeResults(results, `${os.cpus().length} × ${cpu}, Node ${process.version}`);
+  writeResults(results, `${os.cpus().length} × ${cpu}, Node ${process.version}`, calibration);
   const over = results.filter((result) => !meetsBudget(result));
   if (over.length)
     console.log(`\n${over.length} figure(s) outside budget: ${over.map((r) => r.id).join(", ")}`);
