@@ -159,6 +159,7 @@ export function ItemEditor({
         rows={draft.type === "note" ? 8 : 3}
         value={draft.notes}
         onChange={(value) => update({ notes: value })}
+        error={problems?.size}
       />
     </div>
   );

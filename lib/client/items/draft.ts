@@ -1,5 +1,6 @@
 import type { ItemField, ItemPlaintext } from "@/lib/crypto";
 import { totpSeedProblem } from "@/lib/client/vaults/totp";
+import { itemSizeProblem } from "./item-size";
 import { portProblem } from "./port";
 
 /** A field being edited: `key` keeps React's identity across renames, `custom` a free name. */
@@ -48,6 +49,8 @@ export type DraftProblems = {
   /** The first problem, as one sentence for the alert above Save. */
   summary: string;
   title?: string;
+  /** The item as a whole is too large; shown on the notes, where the bulk usually is. */
+  size?: string;
   /** By field key: a problem with the field's name. */
   names: Map<number, string>;
   /** By field key: a problem with the field's value. */
@@ -78,6 +81,10 @@ export function draftProblems(draft: Draft): DraftProblems | null {
       summaries.push(`${name}: ${problem}`);
     }
   });
+  // Only a draft that is otherwise valid is measured: the sum is what would be encrypted.
+  const size =
+    summaries.length === 0 ? (itemSizeProblem(fromDraft(draft)) ?? undefined) : undefined;
+  if (size) summaries.push(size);
   const summary = summaries[0];
-  return summary ? { summary, title, names, values } : null;
+  return summary ? { summary, title, size, names, values } : null;
 }

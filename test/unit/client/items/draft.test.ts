@@ -34,3 +34,12 @@ describe("draftSnapshot", () => {
     expect(draftSnapshot({ ...draft, notes: "x" })).not.toBe(before);
   });
 });
+
+describe("draftProblems on an item too large to store", () => {
+  it("says so on the notes, in a sentence, before anything is encrypted", () => {
+    const draft = toDraft({ ...newItem("note"), title: "Runbook", notes: "x".repeat(70_000) });
+    const problems = draftProblems(draft);
+    expect(problems?.size).toMatch(/^This item is too large to store: it holds about 69 KB/);
+    expect(problems?.summary).toBe(problems?.size);
+  });
+});
