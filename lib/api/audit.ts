@@ -33,6 +33,12 @@ export const auditEventDto = z.object({
   action: z.string(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
+  /**
+   * The target for people to read, when the server knows it: a person's or service account's
+   * name, a token's label, an invite's address, a template's name. Vaults and items are named
+   * only by a member's browser, which can decrypt them.
+   */
+  targetName: z.string().nullable(),
   vaultId: z.string().nullable(),
   ipAddress: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
@@ -60,6 +66,47 @@ export function auditActorLabel(
   if (!token) return `${account} (service account)`;
   const kind = token.kind ? (tokenKindNames[token.kind] ?? token.kind) : "token";
   return token.name ? `${account} · token “${token.name}” (${kind})` : `${account} · ${kind}`;
+}
+
+const targetTypeNames: Record<string, string> = {
+  user: "person",
+  service_account: "service account",
+  token: "token",
+  invite: "invite",
+  checklist: "checklist",
+  checklist_template: "checklist template",
+  device_login: "command-line sign-in",
+  flag: "rotation flag",
+  item: "item",
+  organization: "organisation",
+  security_key: "security key",
+  session: "session",
+  share_link: "share link",
+  vault: "vault",
+};
+
+/**
+ * What an event acted on, named where a name is known ("person Colin Baker", "vault Payments",
+ * "item in Payments"); `vaultNames` are the ones the reader's browser could decrypt. A bare id
+ * is left only where nothing better is known.
+ */
+export function auditTargetLabel(
+  event: Pick<AuditEventDto, "targetType" | "targetId" | "targetName" | "vaultId">,
+  vaultNames: ReadonlyMap<string, string> = new Map(),
+): string {
+  const vaultLabel = (id: string) => `vault ${vaultNames.get(id) ?? id}`;
+  if (!event.targetType) return event.vaultId ? vaultLabel(event.vaultId) : "";
+  if (event.targetType === "vault" && event.targetId) return vaultLabel(event.targetId);
+  const type = targetTypeNames[event.targetType] ?? event.targetType.replace(/_/g, " ");
+  // There is one organisation: its id tells a reader nothing.
+  const named = event.targetName ?? (event.targetType === "organization" ? null : event.targetId);
+  const target = !named
+    ? type
+    : event.targetType === "invite" && event.targetName
+      ? `invite for ${named}`
+      : `${type} ${named}`;
+  if (!event.vaultId || event.targetType === "vault") return target;
+  return `${target} in ${vaultNames.get(event.vaultId) ?? `vault ${event.vaultId}`}`;
 }
 
 export const auditListResponse = z.object({ events: z.array(auditEventDto) });

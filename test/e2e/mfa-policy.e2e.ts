@@ -268,7 +268,7 @@ describe("security key policy", () => {
     expect(file.suggestedFilename()).toMatch(/^coffer-audit-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = fs.readFileSync((await file.path()) ?? "", "utf8");
     expect(csv.split("\n")[0]).toBe(
-      "seq,at,action,actorKind,actorId,actor,targetType,targetId,vaultId,ipAddress,details",
+      "seq,at,action,actorKind,actorId,actor,targetType,targetId,target,vaultId,ipAddress,details",
     );
     expect(csv).toContain("policy.mfa_change");
     expect(csv).toContain("mfa.key_add");

@@ -89,7 +89,7 @@ describe.each(engines)("audit chain on $kind", ({ kind, port }) => {
     expect(csv.headers.get("content-disposition")).toMatch(/attachment; filename="coffer-audit-/);
     const lines = String(csv.body).trim().split("\n");
     expect(lines[0]).toBe(
-      "seq,at,action,actorKind,actorId,actor,targetType,targetId,vaultId,ipAddress,details",
+      "seq,at,action,actorKind,actorId,actor,targetType,targetId,target,vaultId,ipAddress,details",
     );
     expect(lines.slice(1).every((line) => line.includes(",invite.create,"))).toBe(true);
     expect(lines).toHaveLength(4);

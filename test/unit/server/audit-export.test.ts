@@ -17,6 +17,7 @@ const base: AuditEventDto = {
   action: "item.reveal",
   targetType: "item",
   targetId: "item-1",
+  targetName: null,
   vaultId: "vault-1",
   ipAddress: "203.0.113.7",
   details: {},
@@ -68,5 +69,33 @@ describe("audit export actors", () => {
     ]);
     expect(unlabelled?.actor).toBe("ci-deploy · bootstrap token");
     expect(deleted?.actor).toBe("deleted service account sa-9 (service account)");
+  });
+});
+
+describe("audit export targets", () => {
+  it("names a person or service account acted on, not only its id", () => {
+    const [person, account, item] = rows([
+      {
+        ...base,
+        action: "user.role",
+        targetType: "user",
+        targetId: "u-7",
+        targetName: "Colin Baker",
+        vaultId: null,
+      },
+      {
+        ...base,
+        action: "service_account.create",
+        targetType: "service_account",
+        targetId: "sa-2",
+        targetName: "ci-deploy",
+        vaultId: null,
+      },
+      base,
+    ]);
+    expect(person).toMatchObject({ targetId: "u-7", target: "person Colin Baker" });
+    expect(account?.target).toBe("service account ci-deploy");
+    // The server cannot decrypt a vault's name: the file names the vault by id.
+    expect(item?.target).toBe("item item-1 in vault vault-1");
   });
 });
