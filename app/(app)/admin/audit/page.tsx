@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AuditView } from "@/components/audit-view";
+import { AuditView } from "@/components/audit/audit-view";
 import { AppPage } from "../../app-page";
 
 export const dynamic = "force-dynamic";
