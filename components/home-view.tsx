@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { fingerprintHex, fingerprintWords, toBase64Url, type PublicBundle } from "@/lib/crypto";
 import { isAdminRole, type ShellAccount } from "./app-shell";
 import { useKeyring } from "./keyring-provider";
+import { MfaGraceNotice } from "./mfa/mfa-grace-notice";
 import { TasksPanel } from "./tasks-panel";
 import { Card } from "./ui/card";
 import { roleLabels } from "./people/role-labels";
@@ -29,6 +30,8 @@ export function HomeView({ account }: { account: ShellAccount }) {
           You are signed in to {account.organizationName}. Your keys are unlocked in this tab only.
         </p>
       </div>
+
+      <MfaGraceNotice />
 
       <div className="grid gap-4 sm:grid-cols-3">
         <Stat label="Organisation" value={account.organizationName} />
