@@ -1,78 +1,95 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import type { VaultDetailResponse } from "@/lib/api/vault";
-import { errorMessage } from "@/lib/client/api";
-import {
-  decryptItems,
-  memberTrust,
-  openVault,
-  type DecryptedItem,
-  type MemberTrust,
-  type OpenedVault,
-} from "@/lib/client/vaults/open-vault";
-import { vaultApi } from "@/lib/client/vaults/vault-api";
-import { loadContacts } from "@/lib/client/vaults/contacts";
+import type { MemberTrust, OpenedVault } from "@/lib/client/vaults/open-vault";
+import type { StoredItem, VaultState, VaultStore } from "@/lib/client/vaults/vault-store";
+import { vaultStore } from "@/lib/client/vaults/vault-store-instance";
 import { useKeyring } from "@/components/keyring-provider";
 
 export type LoadedVault = {
   detail: VaultDetailResponse;
   opened: OpenedVault;
-  items: DecryptedItem[];
+  /** In title order; while `complete` is false, only the pages decrypted so far. */
+  items: StoredItem[];
   trust: Map<string, MemberTrust>;
+  complete: boolean;
+  /** Items the vault counts that the server's pages did not bring. */
+  missing: number;
 };
 
-/** One vault, fetched, its key accepted (or refused) and every item decrypted in this tab. */
-export function useVault(vaultId: string) {
-  const keyring = useKeyring();
-  const [vault, setVault] = useState<LoadedVault | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+const noSubscription = () => () => {};
 
+/** This tab's vault store, or null while Coffer is locked. */
+export function useVaultStore(): VaultStore | null {
+  const keyring = useKeyring();
+  return keyring ? vaultStore(keyring) : null;
+}
+
+/** Re-renders on every change in the store; the value is the store's version. */
+export function useVaultStoreVersion(store: VaultStore | null): number {
+  return useSyncExternalStore(
+    store?.subscribe ?? noSubscription,
+    () => store?.getVersion() ?? 0,
+    () => 0,
+  );
+}
+
+/**
+ * One vault from the shared store: its key accepted (or refused) and its items decrypted in
+ * this tab, once for every screen that shows it. By default the vault appears when every item
+ * is in (an item page looks its item up); `partial` shows the first pages as they decrypt.
+ */
+export function useVault(vaultId: string, { partial = false }: { partial?: boolean } = {}) {
+  const store = useVaultStore();
+  const state = useSyncExternalStore<VaultState | null>(
+    store?.subscribe ?? noSubscription,
+    () => store?.vault(vaultId) ?? null,
+    () => null,
+  );
   const loadStarted = useRef(0);
 
-  const reload = useCallback(async () => {
-    if (!keyring) return;
+  useEffect(() => {
+    if (!store) return;
     loadStarted.current = performance.now();
-    try {
-      // The contacts (for the grant check) download alongside the vault itself.
-      const [detail] = await Promise.all([vaultApi.detail(vaultId), loadContacts(keyring)]);
-      performance.measure("coffer:vault-fetch", {
-        start: loadStarted.current,
-        end: performance.now(),
-      });
-      const opened = await openVault(keyring, detail.vault);
-      const items = opened.key
-        ? await decryptItems(keyring, vaultId, opened.key, detail.items, (done, total) =>
-            setProgress(total > 200 ? { done, total } : null),
-          )
-        : [];
-      const trust = await memberTrust(keyring, detail.members);
-      setVault({ detail, opened, items, trust });
-      setError(null);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setProgress(null);
-    }
-  }, [keyring, vaultId]);
+    void store.ensureVault(vaultId);
+  }, [store, vaultId]);
 
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void reload();
-  }, [reload]);
+  const reload = useCallback(async () => {
+    await store?.refreshVault(vaultId);
+  }, [store, vaultId]);
 
+  const vault = useMemo<LoadedVault | null>(() => {
+    if (!state?.detail || !state.opened || (!partial && !state.complete)) return null;
+    return {
+      detail: state.detail,
+      opened: state.opened,
+      items: state.items,
+      trust: state.trust,
+      complete: state.complete,
+      missing: state.missing,
+    };
+  }, [state, partial]);
+
+  const firstRows = Boolean(vault && (vault.items.length > 0 || vault.complete));
+  const complete = Boolean(vault?.complete);
+  // The frame after the commit: the rows have been painted. Read by the vault benchmark.
+  usePaintMeasure("coffer:vault-first-rows", firstRows, loadStarted);
+  usePaintMeasure("coffer:vault-open", complete, loadStarted);
+
+  const progress =
+    state && !state.complete && state.total > 0
+      ? { done: state.items.length, total: state.total }
+      : null;
+  return { vault, error: state?.error ?? null, progress, reload };
+}
+
+function usePaintMeasure(name: string, reached: boolean, started: { current: number }) {
   useEffect(() => {
-    if (!vault) return;
-    // The frame after the commit: the list has been painted.
+    if (!reached) return;
     const frame = requestAnimationFrame(() =>
-      performance.measure("coffer:vault-open", {
-        start: loadStarted.current,
-        end: performance.now(),
-      }),
+      performance.measure(name, { start: started.current, end: performance.now() }),
     );
     return () => cancelAnimationFrame(frame);
-  }, [vault]);
-
-  return { vault, error, progress, reload };
+  }, [name, reached, started]);
 }

@@ -1,10 +1,11 @@
 import type { MemberDto } from "@/lib/api/vault";
 import type { Keyring } from "@/lib/client/keyring";
-import { decryptItems, openVault, type OpenedVault } from "./open-vault";
-import { vaultApi } from "./vault-api";
+import type { OpenedVault } from "./open-vault";
+import { vaultStore } from "./vault-store-instance";
 
 // Vault and item names are encrypted: only a member's client can show them. Everywhere else
 // (an admin's tracker, a report) an id stands in, shortened to something a person can match.
+// Both readers below go through the tab's one vault store, so a vault is opened once.
 
 export const shortId = (id: string) => id.slice(0, 8);
 export const fallbackVaultName = (vaultId: string) => `Vault ${shortId(vaultId)}`;
@@ -12,10 +13,11 @@ export const fallbackItemTitle = (itemId: string) => `Item ${shortId(itemId)}`;
 
 /** Every vault in the viewer's own list, its grant opened (or refused) on this device. */
 export async function openOwnVaults(keyring: Keyring): Promise<Map<string, OpenedVault>> {
-  const { vaults } = await vaultApi.list();
-  const opened = new Map<string, OpenedVault>();
-  for (const summary of vaults) opened.set(summary.id, await openVault(keyring, summary));
-  return opened;
+  const store = vaultStore(keyring);
+  await store.ensureList(true);
+  const { vaults, error } = store.vaultList();
+  if (error) throw new Error(error);
+  return new Map((vaults ?? []).map((vault) => [vault.summary.id, vault]));
 }
 
 /** The titles of a vault's items this device can decrypt, by item id, and its members. */
@@ -24,11 +26,13 @@ export async function vaultContents(
   vault: OpenedVault,
 ): Promise<{ titles: Map<string, string>; members: MemberDto[] }> {
   if (!vault.key) return { titles: new Map(), members: [] };
-  const detail = await vaultApi.detail(vault.summary.id);
-  const items = await decryptItems(keyring, vault.summary.id, vault.key, detail.items);
+  const store = vaultStore(keyring);
+  await store.ensureVault(vault.summary.id);
+  const state = store.vault(vault.summary.id);
+  if (state?.error) throw new Error(state.error);
   const titles = new Map<string, string>();
-  for (const item of items) {
+  for (const item of state?.items ?? []) {
     if (item.plaintext) titles.set(item.dto.id, item.plaintext.title);
   }
-  return { titles, members: detail.members };
+  return { titles, members: state?.detail?.members ?? [] };
 }

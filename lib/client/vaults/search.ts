@@ -19,12 +19,38 @@ export interface SearchRow {
 /** How many results a list renders at once: more would cost a keystroke's budget to paint. */
 export const RESULT_LIMIT = 200;
 
+const titleCollator = new Intl.Collator(undefined, { sensitivity: "base" });
+const byTitle = (
+  a: { plaintext: { title: string } | null },
+  b: { plaintext: { title: string } | null },
+) => titleCollator.compare(a.plaintext?.title ?? "", b.plaintext?.title ?? "");
+
 /** Rows in title order, sorted once per load so that each keystroke only filters. */
 export function sortByTitle<Row extends SearchRow>(rows: Row[]): Row[] {
-  const collator = new Intl.Collator(undefined, { sensitivity: "base" });
-  return [...rows].sort((a, b) =>
-    collator.compare(a.plaintext?.title ?? "", b.plaintext?.title ?? ""),
-  );
+  return [...rows].sort(byTitle);
+}
+
+/**
+ * `sorted` (already in title order) with `added` merged in: a page of a large vault joins the
+ * list in one pass instead of re-sorting everything received so far.
+ */
+export function mergeByTitle<Item extends { plaintext: { title: string } | null }>(
+  sorted: Item[],
+  added: Item[],
+): Item[] {
+  const incoming = [...added].sort(byTitle);
+  const merged: Item[] = new Array<Item>(sorted.length + incoming.length);
+  let left = 0;
+  let right = 0;
+  let out = 0;
+  while (left < sorted.length && right < incoming.length) {
+    // Ties keep the earlier list first, so a refresh does not shuffle equal titles.
+    merged[out++] =
+      byTitle(sorted[left]!, incoming[right]!) <= 0 ? sorted[left++]! : incoming[right++]!;
+  }
+  while (left < sorted.length) merged[out++] = sorted[left++]!;
+  while (right < incoming.length) merged[out++] = incoming[right++]!;
+  return merged;
 }
 
 /**
