@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
 import type { OrgRole } from "@/lib/api/account";
 import { signOut } from "@/lib/client/auth";
@@ -9,8 +8,12 @@ import { lock } from "@/lib/client/keyring";
 import { Brand } from "./brand";
 import { LockdownBanner } from "./lockdown-banner";
 import { useKeyring } from "./keyring-provider";
+import { mainLinks } from "./shell/main-links";
+import { MAIN_MENU_ID, MenuButton } from "./shell/menu-button";
+import { NavList } from "./shell/nav-list";
+import { ShellActions } from "./shell/shell-actions";
+import { useMenu } from "./shell/use-menu";
 import { UnlockScreen } from "./unlock-screen";
-import { Button } from "./ui/button";
 
 export interface ShellAccount {
   userId: string;
@@ -27,12 +30,13 @@ export function isAdminRole(role: OrgRole): boolean {
 }
 
 /**
- * Navigation and the lock gate of the authenticated area. Page content that may use keys is
- * not even mounted while locked; the unlock screen takes its place.
+ * Navigation and the lock gate of the authenticated area. Wide screens get the navigation in
+ * one header row, narrower ones a Menu button that opens it below the header. Page content
+ * that may use keys is not even mounted while locked; the unlock screen takes its place.
  */
 export function AppShell({ account, children }: { account: ShellAccount; children: ReactNode }) {
   const keyring = useKeyring();
-  const pathname = usePathname();
+  const { open: menuOpen, toggle: toggleMenu, buttonRef, containerRef } = useMenu();
   const [signingOut, setSigningOut] = useState(false);
   // A keyring belonging to another account (a different sign-in in another tab) is not ours.
   const unlocked = keyring !== null && keyring.userId === account.userId;
@@ -50,93 +54,64 @@ export function AppShell({ account, children }: { account: ShellAccount; childre
     window.location.assign("/signin");
   }
 
-  const links = [
-    { href: "/home", label: "Home" },
-    { href: "/vaults", label: "Vaults" },
-    { href: "/rotation", label: "Rotation" },
-    { href: "/links", label: "Links" },
-    { href: "/service-accounts", label: "Service accounts" },
-    { href: "/settings", label: "Settings" },
-    ...(isAdminRole(account.role)
-      ? [
-          { href: "/admin/people", label: "People" },
-          { href: "/admin/security", label: "Security" },
-          { href: "/admin/audit", label: "Audit log" },
-        ]
-      : []),
-  ];
+  const links = mainLinks(isAdminRole(account.role));
 
   return (
     <div className="flex min-h-screen flex-col">
-      <header className="border-b border-stone-200 bg-white print:hidden">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+      <header ref={containerRef} className="border-b border-stone-200 bg-white print:hidden">
+        <div className="mx-auto flex max-w-7xl items-center gap-x-4 px-4 py-3 sm:px-6">
           <Link
             href="/home"
-            className="rounded-md focus-visible:outline-2 focus-visible:outline-stone-900"
+            className="shrink-0 rounded-md focus-visible:outline-2 focus-visible:outline-stone-900"
           >
             <Brand />
           </Link>
           {unlocked && (
-            <nav aria-label="Main" className="order-last flex w-full gap-1 sm:order-none sm:w-auto">
-              {links.map((link) => {
-                const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
-                return (
-                  <Link
-                    key={link.href}
-                    href={link.href}
-                    aria-current={active ? "page" : undefined}
-                    className={`rounded-md px-3 py-1.5 text-sm font-medium transition-colors ${
-                      active
-                        ? "bg-stone-900 text-white"
-                        : "text-stone-600 hover:bg-stone-100 hover:text-stone-900"
-                    }`}
-                  >
-                    {link.label}
-                  </Link>
-                );
-              })}
+            <nav aria-label="Main" className="hidden xl:block">
+              <NavList links={links} look="bar" />
             </nav>
           )}
-          <div className="ml-auto flex items-center gap-2">
-            <span className="hidden text-right text-xs leading-tight text-stone-500 md:block">
-              <span className="block font-medium text-stone-800">{account.name}</span>
-              {account.organizationName}
-            </span>
+          <div className="ml-auto flex min-w-0 items-center gap-2">
+            <AccountName
+              account={account}
+              className={unlocked ? "hidden 2xl:block" : "hidden sm:block"}
+            />
             {unlocked && (
               <>
-                <Button variant="secondary" size="sm" onClick={() => lock()}>
-                  <svg viewBox="0 0 20 20" className="size-4" fill="none" aria-hidden="true">
-                    <rect
-                      x="4"
-                      y="9"
-                      width="12"
-                      height="8"
-                      rx="1.5"
-                      stroke="currentColor"
-                      strokeWidth="1.5"
-                    />
-                    <path d="M7 9V6.5a3 3 0 1 1 6 0V9" stroke="currentColor" strokeWidth="1.5" />
-                  </svg>
-                  Lock now
-                </Button>
-                <Button
-                  variant="ghost"
-                  size="sm"
-                  onClick={onSignOut}
-                  busy={signingOut}
-                  busyLabel="Signing out…"
-                >
-                  Sign out
-                </Button>
+                <ShellActions
+                  onSignOut={onSignOut}
+                  signingOut={signingOut}
+                  className="hidden xl:flex"
+                />
+                <MenuButton
+                  ref={buttonRef}
+                  open={menuOpen}
+                  onToggle={toggleMenu}
+                  className="xl:hidden"
+                />
               </>
             )}
           </div>
         </div>
+        {unlocked && (
+          // Always in the document, hidden while closed, so the button's aria-controls resolves.
+          <div id={MAIN_MENU_ID} hidden={!menuOpen} className="border-t border-stone-200 xl:hidden">
+            <div className="mx-auto max-w-7xl px-4 py-3 sm:px-6">
+              <nav aria-label="Main">
+                <NavList links={links} look="menu" />
+              </nav>
+              <div className="mt-3 flex flex-wrap items-center justify-between gap-3 border-t border-stone-200 pt-3">
+                <AccountName account={account} />
+                <ShellActions onSignOut={onSignOut} signingOut={signingOut} />
+              </div>
+            </div>
+          </div>
+        )}
       </header>
       {unlocked && account.lockdownSince && isAdminRole(account.role) && (
         <LockdownBanner since={account.lockdownSince} />
       )}
-      <main className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
+      <main className="mx-auto w-full max-w-5xl min-w-0 flex-1 px-4 py-8 sm:px-6">
         {unlocked ? (
           children
         ) : (
@@ -144,5 +119,18 @@ export function AppShell({ account, children }: { account: ShellAccount; childre
         )}
       </main>
     </div>
+  );
+}
+
+/** Whose account this is, for someone with several: the name and organisation, cut to fit. */
+function AccountName({ account, className = "" }: { account: ShellAccount; className?: string }) {
+  return (
+    <span
+      className={`max-w-56 min-w-0 text-xs leading-tight text-stone-500 ${className}`}
+      title={`${account.name} · ${account.email} · ${account.organizationName}`}
+    >
+      <span className="block truncate font-medium text-stone-800">{account.name}</span>
+      <span className="block truncate">{account.organizationName}</span>
+    </span>
   );
 }

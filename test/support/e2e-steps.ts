@@ -3,8 +3,15 @@
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
 
-/** Follows a link of the app's main navigation (client-side, so the keyring stays unlocked). */
+/**
+ * Follows a link of the app's main navigation (client-side, so the keyring stays unlocked),
+ * opening the Menu first on a screen too narrow for the navigation row.
+ */
 export async function openFromNav(page: Page, label: string) {
+  const menu = page.getByRole("button", { name: "Menu", exact: true });
+  if ((await menu.isVisible()) && (await menu.getAttribute("aria-expanded")) !== "true") {
+    await menu.click();
+  }
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: label }).click();
 }
 
