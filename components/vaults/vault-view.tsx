@@ -1,15 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { ITEM_TYPES, type ItemType } from "@/lib/crypto";
 import { KEYS_CHANGED_MESSAGE } from "@/lib/client/vaults/open-vault";
-import { ITEM_TYPE_LABELS, itemSubtitle } from "@/lib/client/vaults/templates";
+import { ITEM_TYPE_LABELS } from "@/lib/client/vaults/templates";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EnvironmentBadge, RoleBadge } from "./badges";
 import { ItemTypeIcon } from "./item-type-icon";
+import { VaultItemList } from "./vault-item-list";
 import { MembersPanel } from "./members-panel";
 import { Modal } from "@/components/ui/modal";
 import { useVault } from "./use-vault";
@@ -17,22 +18,11 @@ import { VaultSettings } from "./vault-settings";
 
 type Tab = "items" | "members" | "settings";
 
-/** Rows rendered per step: a vault of thousands of items paints its first screen at once. */
-const PAGE_SIZE = 200;
-const titleCollator = new Intl.Collator(undefined, { sensitivity: "base" });
-
 export function VaultView({ vaultId }: { vaultId: string }) {
-  const { vault, error, progress, reload } = useVault(vaultId);
+  // The first rows show as soon as the first page is decrypted; the rest follow in place.
+  const { vault, error, progress, reload } = useVault(vaultId, { partial: true });
   const [tab, setTab] = useState<Tab>("items");
   const [picking, setPicking] = useState(false);
-  const [shown, setShown] = useState(PAGE_SIZE);
-  const sortedItems = useMemo(
-    () =>
-      [...(vault?.items ?? [])].sort((a, b) =>
-        titleCollator.compare(a.plaintext?.title ?? "", b.plaintext?.title ?? ""),
-      ),
-    [vault],
-  );
 
   if (error) return <Alert>{error}</Alert>;
   if (!vault) {
@@ -81,6 +71,12 @@ export function VaultView({ vaultId }: { vaultId: string }) {
         )}
       </div>
 
+      {vault.missing > 0 && (
+        <Alert tone="warning" title="Some items did not arrive">
+          The server sent {items.length} of the {items.length + vault.missing} items this vault
+          holds. Reload the page; if it happens again, the server may be withholding items.
+        </Alert>
+      )}
       {opened.problem?.kind === "keys-changed" && (
         <Alert title={KEYS_CHANGED_MESSAGE}>
           The key of {opened.problem.email}, who shared this vault with you, is not the one this
@@ -127,7 +123,7 @@ export function VaultView({ vaultId }: { vaultId: string }) {
 
       {tab === "items" && opened.key && (
         <Card className="!p-0">
-          {items.length === 0 ? (
+          {items.length === 0 && vault.complete ? (
             <div className="p-8 text-center">
               <p className="font-medium text-stone-900">This vault is empty</p>
               <p className="mt-1 text-sm text-stone-600">
@@ -137,44 +133,12 @@ export function VaultView({ vaultId }: { vaultId: string }) {
               </p>
             </div>
           ) : (
-            <ul aria-label="Items" className="divide-y divide-stone-100">
-              {sortedItems.slice(0, shown).map((item) => (
-                <li key={item.dto.id}>
-                  <Link
-                    prefetch={false}
-                    href={`/vaults/${vaultId}/items/${item.dto.id}`}
-                    className="flex items-center gap-3 px-5 py-3 hover:bg-stone-50 focus-visible:bg-stone-100 focus-visible:outline-none"
-                  >
-                    <ItemTypeIcon type={item.plaintext?.type ?? "note"} />
-                    <span className="min-w-0 flex-1">
-                      <span className="block truncate font-medium text-stone-900">
-                        {item.plaintext?.title || "Unreadable item"}
-                      </span>
-                      <span
-                        className={`block truncate text-xs ${item.error ? "text-red-700" : "text-stone-500"}`}
-                      >
-                        {item.error ??
-                          (item.plaintext
-                            ? [ITEM_TYPE_LABELS[item.plaintext.type], itemSubtitle(item.plaintext)]
-                                .filter(Boolean)
-                                .join(" · ")
-                            : "")}
-                      </span>
-                    </span>
-                  </Link>
-                </li>
-              ))}
-            </ul>
+            <VaultItemList vaultId={vaultId} items={items} />
           )}
-          {sortedItems.length > shown && (
-            <div className="flex items-center justify-between gap-3 border-t border-stone-100 px-5 py-3 text-sm text-stone-600">
-              <span>
-                Showing {shown} of {sortedItems.length} items.
-              </span>
-              <Button variant="secondary" size="sm" onClick={() => setShown(shown + PAGE_SIZE)}>
-                Show more
-              </Button>
-            </div>
+          {progress && (
+            <p role="status" className="border-t border-stone-100 px-5 py-3 text-sm text-stone-600">
+              Decrypting {progress.done} of {progress.total} items…
+            </p>
           )}
         </Card>
       )}
