@@ -1,8 +1,9 @@
 "use client";
 
-import { useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
 import { keyNickname } from "@/lib/api/mfa";
 import { ApiError } from "@/lib/client/api";
+import { deviceName } from "@/lib/client/device-name";
 import { enrolKey } from "@/lib/client/mfa";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -12,22 +13,40 @@ import { stopKeyPrompt } from "./stop-key-prompt";
 
 export type EnrolledKey = Awaited<ReturnType<typeof enrolKey>>;
 
+const noSubscription = () => () => {};
+
+/**
+ * The name this device suggests for a new key ("Chrome on Mac"), read only in the browser so
+ * the server-rendered form and the hydrated one agree.
+ */
+function useDeviceName(): string {
+  return useSyncExternalStore(
+    noSubscription,
+    () => deviceName(navigator.userAgent),
+    () => "Security key",
+  );
+}
+
 /** Registers a security key under a nickname: the first one, or one more. */
 export function EnrolSecurityKey({
   description,
   headingLevel = 1,
-  defaultNickname = "YubiKey",
+  defaultNickname,
   onEnrolled,
   onCancel,
 }: {
   description: ReactNode;
   headingLevel?: 1 | 2;
+  /** The nickname offered; by default the device the key is added from. */
   defaultNickname?: string;
   onEnrolled: (enrolled: EnrolledKey) => void;
   /** Signs the half-finished sign-in out; without it there is no Cancel here. */
   onCancel?: () => Promise<void> | void;
 }) {
-  const [nickname, setNickname] = useState(defaultNickname);
+  const suggested = useDeviceName();
+  // null until the person types: the suggestion shows in the field until then.
+  const [typed, setTyped] = useState<string | null>(null);
+  const nickname = typed ?? defaultNickname ?? suggested;
   const [busy, setBusy] = useState<"key" | "cancel" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [nicknameError, setNicknameError] = useState<string | null>(null);
@@ -92,7 +111,7 @@ export function EnrolSecurityKey({
           autoComplete="off"
           maxLength={60}
           value={nickname}
-          onChange={(event) => setNickname(event.target.value)}
+          onChange={(event) => setTyped(event.target.value)}
           error={nicknameError}
           disabled={busy !== null}
           hint="A name to tell your keys apart, such as where you keep it."

@@ -288,7 +288,7 @@ export function SecurityKeysView({ account }: { account: ShellAccount }) {
           // A fresh form (and nickname) after each key added.
           key={keyCount}
           headingLevel={2}
-          defaultNickname={keyCount === 0 ? "YubiKey" : "Backup key"}
+          defaultNickname={keyCount === 0 ? undefined : "Backup key"}
           description={
             keyCount === 0 ? (
               <p>
