@@ -1,6 +1,6 @@
 import "server-only";
 import { PrismaClient } from "./generated/prisma/client";
-import { openDatabase, type DatabaseKind } from "./database/adapter";
+import { openDatabase, sharedConnection, type DatabaseKind } from "./database/adapter";
 import { countingAdapter } from "./database/statement-count";
 import { env } from "./env";
 
@@ -14,10 +14,11 @@ interface Database {
 const holder = globalThis as typeof globalThis & { cofferDatabase?: Promise<Database> };
 
 async function connect(): Promise<Database> {
-  const connection = await openDatabase({
-    databaseUrl: env.DATABASE_URL,
-    dataDirectory: env.COFFER_DATA_DIR,
-  });
+  // `npm start` opened and migrated the database before Next.js started (scripts/serve.ts);
+  // only `next dev` and scripts without that server open their own.
+  const connection =
+    sharedConnection() ??
+    (await openDatabase({ databaseUrl: env.DATABASE_URL, dataDirectory: env.COFFER_DATA_DIR }));
   const adapter = env.COFFER_COUNT_STATEMENTS
     ? countingAdapter(connection.adapter)
     : connection.adapter;

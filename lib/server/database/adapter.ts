@@ -1,4 +1,7 @@
 import "server-only";
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PGlite } from "@electric-sql/pglite";
@@ -12,6 +15,23 @@ export interface DatabaseConnection {
   kind: DatabaseKind;
   adapter: SqlMigrationAwareDriverAdapterFactory;
   close(): Promise<void>;
+}
+
+// Process-wide, not module-wide: scripts/serve.ts and the Next.js build each carry their own copy
+// of this module, and both must see the one connection the process has.
+const slot = globalThis as typeof globalThis & {
+  cofferSharedConnection?: DatabaseConnection;
+  cofferOpenPglite?: Set<string>;
+};
+
+/** Hands the connection scripts/serve.ts opened (and migrated) to the app in the same process. */
+export function shareConnection(connection: DatabaseConnection) {
+  slot.cofferSharedConnection = connection;
+}
+
+/** The connection the server opened before the app started, if it did (not under `next dev`). */
+export function sharedConnection(): DatabaseConnection | undefined {
+  return slot.cofferSharedConnection;
 }
 
 /**
@@ -30,19 +50,60 @@ export async function openDatabase(options: {
     };
   }
   const directory = path.resolve(options.dataDirectory, "pglite");
+  // A second open in one process would pass the lock file (it holds this pid) and load a
+  // second Postgres over the same files: refuse it, so a path that forgets the shared
+  // connection fails loudly instead of doubling memory and risking the data.
+  const open = (slot.cofferOpenPglite ??= new Set());
+  if (open.has(directory)) {
+    throw new Error(`The PGlite database in ${directory} is already open in this process.`);
+  }
   const release = acquireDataDirectoryLock(path.resolve(options.dataDirectory));
+  open.add(directory);
+  const forget = () => {
+    open.delete(directory);
+    release();
+  };
   try {
+    if (!fs.existsSync(path.join(directory, "PG_VERSION"))) await initialiseApart(directory);
     const pglite = await PGlite.create(directory);
     return {
       kind: "pglite",
       adapter: new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory,
       close: async () => {
         await pglite.close();
-        release();
+        forget();
       },
     };
   } catch (error) {
-    release();
+    forget();
     throw error;
+  }
+}
+
+/**
+ * Creates an empty PGlite cluster in `directory` in a short-lived process of its own. initdb
+ * loads a second WebAssembly program whose memory a process never gives back (about 450 MiB
+ * of resident memory), and it runs once in a data directory's life: the server should not
+ * carry it for as long as it runs. The caller holds the data directory lock meanwhile.
+ */
+async function initialiseApart(directory: string) {
+  const pgliteEntry = createRequire(path.join(process.cwd(), "package.json")).resolve(
+    "@electric-sql/pglite",
+  );
+  const script =
+    "const [entry, dir] = process.argv.slice(1);" +
+    "require(entry).PGlite.create(dir).then((db) => db.close()).catch((error) => {" +
+    "console.error(error instanceof Error ? error.message : error); process.exit(1); });";
+  const child = spawn(process.execPath, ["-e", script, pgliteEntry, directory], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let errors = "";
+  child.stderr.on("data", (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-2000)));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", resolve);
+  });
+  if (code !== 0) {
+    throw new Error(`Could not create the PGlite database in ${directory}: ${errors.trim()}`);
   }
 }
