@@ -57,7 +57,8 @@ interface Person {
   openChecklists: Array<{ id: string; kind: string; progress: { done: number; total: number } }>;
 }
 
-const errorOf = (body: unknown) => (body as { error: { code: string; field?: string } }).error;
+const errorOf = (body: unknown) =>
+  (body as { error: { code: string; message: string; field?: string } }).error;
 
 async function invite(admin: ApiClient, body: Record<string, unknown>) {
   return admin.request("/api/v1/invites", { json: body });
@@ -520,6 +521,8 @@ describe.each(inject("servers"))("onboarding on $kind", (server) => {
       const refused = await invite(owner.api, { email, vaults: vaults() });
       expect(refused.status, JSON.stringify(refused.body)).toBe(400);
       expect(errorOf(refused.body).field).toBe(field);
+      // A sentence for the row, not the request key: the form shows it under the field.
+      expect(errorOf(refused.body).message).not.toContain(field);
       const invites = (await owner.api.request("/api/v1/invites")).body as {
         invites: Array<{ email: string }>;
       };

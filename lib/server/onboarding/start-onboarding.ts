@@ -21,7 +21,7 @@ export async function startOnboarding(input: {
   const seen = new Set<string>();
   invite.vaults.forEach((vault, index) => {
     if (seen.has(vault.vaultId)) {
-      throw badRequest(`vaults.${index}.vaultId is named twice.`, `vaults.${index}.vaultId`);
+      throw badRequest("This vault is already named above.", `vaults.${index}.vaultId`);
     }
     seen.add(vault.vaultId);
   });
@@ -42,7 +42,10 @@ export async function startOnboarding(input: {
   });
   if (created.outcome === "unknown_vault") {
     const field = `vaults.${created.index}.vaultId`;
-    throw badRequest(`${field} names no vault of this organisation.`, field);
+    throw badRequest(
+      "This vault is not in the organisation any more. Choose another or remove the row.",
+      field,
+    );
   }
   return created;
 }
