@@ -6,7 +6,7 @@ import type { OrgRole } from "@/lib/api/account";
 import { adminVaultListResponse, type AdminVaultDto } from "@/lib/api/vault";
 import { api, errorMessage } from "@/lib/client/api";
 import { AdminVaultsPanel } from "./admin-vaults-panel";
-import { InvitesPanel } from "./invites-panel";
+import { InvitesPanel } from "./invites/invites-panel";
 import { PeoplePanel } from "./people-panel";
 import { useVaultNames } from "./vaults/use-vault-names";
 
