@@ -74,10 +74,36 @@ export function readMigrations(): MigrationList {
   };
 }
 
+/**
+ * Whether a committed migration is not finished in the database, found with one query. Any
+ * doubt (no migrations table yet, a failed migration) counts as pending and goes to the schema
+ * engine, which decides and reports as before.
+ */
+async function hasPendingMigrations(adapter: SqlMigrationAwareDriverAdapterFactory) {
+  const committed = readMigrations().migrationDirectories.map((directory) => directory.path);
+  const connection = await adapter.connect();
+  try {
+    const result = await connection.queryRaw({
+      sql: "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+      args: [],
+      argTypes: [],
+    });
+    const finished = new Set(result.rows.map((row) => String(row[0])));
+    return committed.some((name) => !finished.has(name));
+  } catch {
+    return true;
+  } finally {
+    await connection.dispose();
+  }
+}
+
 /** Applies every committed migration the database has not seen yet; returns their names. */
 export async function applyMigrations(
   adapter: SqlMigrationAwareDriverAdapterFactory,
 ): Promise<string[]> {
+  // The schema engine is a WebAssembly program of its own (tens of MiB that a process keeps):
+  // a start with nothing to apply never loads it.
+  if (!(await hasPendingMigrations(adapter))) return [];
   const engine = await createEngine(adapter);
   try {
     const result = await engine.applyMigrations({
