@@ -1,7 +1,7 @@
 "use client";
 
 import type { AdminVaultDto } from "@/lib/api/vault";
-import { dateTime } from "@/lib/client/format";
+import { countOf, dateTime } from "@/lib/client/format";
 import { Alert } from "./ui/alert";
 import { Card, CardHeader } from "./ui/card";
 import { EnvironmentBadge, ROLE_LABELS } from "./vaults/badges";
@@ -48,8 +48,8 @@ export function AdminVaultsPanel({
                 </span>
                 <EnvironmentBadge environment={vault.environment} />
                 <span className="text-stone-500">
-                  {vault.itemCount} {vault.itemCount === 1 ? "item" : "items"} · key version{" "}
-                  {vault.keyVersion} · created {dateTime(vault.createdAt)}
+                  {countOf(vault.itemCount, "item")} · key version {vault.keyVersion} · created{" "}
+                  {dateTime(vault.createdAt)}
                 </span>
               </div>
               <p className="mt-1 text-sm text-stone-800">

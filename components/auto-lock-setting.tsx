@@ -11,6 +11,7 @@ import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
 import { Card, CardHeader } from "./ui/card";
 import { Field } from "./ui/field";
+import { countOf } from "@/lib/client/format";
 
 const noSubscription = () => () => {};
 
@@ -66,8 +67,7 @@ export function AutoLockSetting() {
       </form>
       {saved && (
         <Alert tone="success" className="mt-4 max-w-md">
-          Saved. This device now locks after {shown} {Number(shown) === 1 ? "minute" : "minutes"}{" "}
-          without activity.
+          Saved. This device now locks after {countOf(Number(shown), "minute")} without activity.
         </Alert>
       )}
     </Card>

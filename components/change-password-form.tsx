@@ -11,6 +11,7 @@ import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
 import { Card, CardHeader } from "./ui/card";
 import { Field } from "./ui/field";
+import { countOf } from "@/lib/client/format";
 
 type Phase = "idle" | "current" | "new" | "saving";
 
@@ -59,7 +60,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
       setSuccess(
         revoked === 0
           ? "Your master password was changed. Other sessions were signed out (there were none)."
-          : `Your master password was changed. Other sessions were signed out (${revoked} ${revoked === 1 ? "session" : "sessions"}).`,
+          : `Your master password was changed. Other sessions were signed out (${countOf(revoked, "session")}).`,
       );
       onChanged?.();
     } catch (caught) {

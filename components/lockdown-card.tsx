@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { errorMessage } from "@/lib/client/api";
-import { dateTime } from "@/lib/client/format";
+import { countOf, dateTime } from "@/lib/client/format";
 import {
   LOCKDOWN_CONFIRMATION,
   rotationApi,
@@ -103,12 +103,10 @@ export function LockdownCard() {
       {result && (
         <Alert tone="warning" title="Lockdown started" className="mb-4">
           <p data-testid="lockdown-result">
-            {result.sessionsRevoked} {result.sessionsRevoked === 1 ? "session" : "sessions"} signed
-            out, {result.machineTokensSuspended} machine{" "}
-            {result.machineTokensSuspended === 1 ? "token" : "tokens"} and{" "}
-            {result.shareLinksSuspended} share {result.shareLinksSuspended === 1 ? "link" : "links"}{" "}
-            suspended, {result.itemsFlagged} {result.itemsFlagged === 1 ? "item" : "items"} flagged
-            for rotation.
+            {countOf(result.sessionsRevoked, "session")} signed out,{" "}
+            {countOf(result.machineTokensSuspended, "machine token")} and{" "}
+            {countOf(result.shareLinksSuspended, "share link")} suspended,{" "}
+            {countOf(result.itemsFlagged, "item")} flagged for rotation.
           </p>
         </Alert>
       )}

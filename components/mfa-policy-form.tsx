@@ -10,7 +10,7 @@ import {
   type MfaPolicySettings,
 } from "@/lib/api/mfa";
 import { ApiError, errorMessage } from "@/lib/client/api";
-import { dateTime } from "@/lib/client/format";
+import { countOf, dateTime } from "@/lib/client/format";
 import { saveMfaPolicy } from "@/lib/client/mfa";
 import { StepUpCancelled } from "./mfa/step-up-provider";
 import { Alert } from "./ui/alert";
@@ -49,7 +49,7 @@ function policySummary(settings: MfaPolicySettings) {
   const when =
     settings.graceDays === 0
       ? "starting now"
-      : `after a grace period of ${settings.graceDays} day${settings.graceDays === 1 ? "" : "s"}`;
+      : `after a grace period of ${countOf(settings.graceDays, "day")}`;
   return `${who} must sign in with a security key, ${when}.`;
 }
 

@@ -3,6 +3,7 @@ import type { ImportResult, ImportSummary } from "@/lib/sdk/import";
 import { ITEM_TYPE_LABELS } from "@/lib/client/vaults/templates";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatLabel } from "./file-step";
+import { countOf } from "@/lib/client/format";
 
 type MappingRow = { sourceType: string; type: ItemType; withFields: boolean; count: number };
 
@@ -92,5 +93,5 @@ function capitalise(text: string): string {
 }
 
 export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+  return countOf(count, noun);
 }

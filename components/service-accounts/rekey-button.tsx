@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useAction } from "@/components/ui/use-action";
+import { countOf } from "@/lib/client/format";
 
 /**
  * "Re-key this service account": new keys and saKey made here, every old token revoked, the
@@ -69,9 +70,8 @@ function RekeyResult({ outcome }: { outcome: RekeyOutcome }) {
   return (
     <Alert tone="success" title="Re-keyed">
       <p>
-        {result.revokedTokens} old token{result.revokedTokens === 1 ? "" : "s"} revoked;{" "}
-        {result.regrantedVaultIds.length} vault{result.regrantedVaultIds.length === 1 ? "" : "s"}{" "}
-        granted again.
+        {countOf(result.revokedTokens, "old token")} revoked;{" "}
+        {countOf(result.regrantedVaultIds.length, "vault")} granted again.
       </p>
       {result.droppedGrants.length > 0 && (
         <p className="mt-1">

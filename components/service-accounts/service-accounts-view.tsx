@@ -11,6 +11,7 @@ import { Card } from "@/components/ui/card";
 import { useResource } from "@/components/ui/use-resource";
 import { AccountStatusBadge, MachineBadge } from "./badges";
 import { NewServiceAccountDialog } from "./new-service-account-dialog";
+import { countOf } from "@/lib/client/format";
 
 const loadList = () => serviceAccountApi.list();
 
@@ -83,8 +84,7 @@ function AccountRow({ account }: { account: ServiceAccountSummaryDto }) {
           <span className="mt-1 block text-sm text-stone-600">{account.description}</span>
         )}
         <span className="mt-2 block text-xs text-stone-500">
-          {account.vaultCount} {account.vaultCount === 1 ? "vault" : "vaults"} ·{" "}
-          {account.liveTokenCount} live {account.liveTokenCount === 1 ? "token" : "tokens"}
+          {countOf(account.vaultCount, "vault")} · {countOf(account.liveTokenCount, "live token")}
         </span>
         {account.flaggedAt && (
           <span className="mt-2 block text-sm text-red-700">

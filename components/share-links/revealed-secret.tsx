@@ -6,6 +6,7 @@ import { copyText } from "@/lib/client/vaults/clipboard";
 import { saveFile } from "@/lib/client/save-file";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { countOf } from "@/lib/client/format";
 
 function formatBytes(count: number): string {
   if (count < 1024) return `${count} bytes`;
@@ -110,7 +111,7 @@ export function RevealedSecret({
       )}
       <Alert tone="info">
         {viewsLeft > 0
-          ? `This link can be opened ${viewsLeft} more ${viewsLeft === 1 ? "time" : "times"}.`
+          ? `This link can be opened ${countOf(viewsLeft, "more time", "more times")}.`
           : "This link cannot be opened again: keep the secret somewhere safe before you leave this page."}
       </Alert>
     </div>

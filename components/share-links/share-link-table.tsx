@@ -1,7 +1,7 @@
 "use client";
 
 import type { ShareLinkDto } from "@/lib/api/share-link";
-import { dateTime, relativeTime } from "@/lib/client/format";
+import { countOf, dateTime, relativeTime } from "@/lib/client/format";
 import { Button } from "@/components/ui/button";
 import { expiryInWords, ShareLinkStatusBadge, viewsInWords } from "./share-link-status";
 
@@ -70,8 +70,7 @@ export function ShareLinkTable({
                 )}
                 {link.failedAttempts > 0 && (
                   <span className="block text-xs text-amber-700">
-                    {link.failedAttempts} wrong{" "}
-                    {link.failedAttempts === 1 ? "passphrase" : "passphrases"}
+                    {countOf(link.failedAttempts, "wrong passphrase", "wrong passphrases")}
                   </span>
                 )}
               </td>
