@@ -6,6 +6,7 @@ import type { OrgRole } from "@/lib/api/account";
 import { signOut } from "@/lib/client/auth";
 import { lock } from "@/lib/client/keyring";
 import { Brand } from "./brand";
+import { CommandPalette } from "./search/command-palette";
 import { LockdownBanner } from "./lockdown-banner";
 import { useKeyring } from "./keyring-provider";
 import { mainLinks } from "./shell/main-links";
@@ -118,6 +119,7 @@ export function AppShell({ account, children }: { account: ShellAccount; childre
           <UnlockScreen email={account.email} userId={account.userId} onSignOut={onSignOut} />
         )}
       </main>
+      {unlocked && <CommandPalette />}
     </div>
   );
 }
