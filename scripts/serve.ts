@@ -1,11 +1,15 @@
-// The HTTP server in front of Next.js, started by scripts/start.ts once migrations are done.
-// Route handlers cannot see the socket, and Next.js reads a request body before any of our
-// code could refuse it; this server sees both first. It runs without the react-server
-// condition, so it imports nothing from lib/server.
-import { createRequire } from "node:module";
+// The Coffer server: `npm start` (scripts/start.mjs) imports this file, bundled, and calls
+// serve() in its own process. It opens the database once, applies pending migrations through
+// that connection, hands it to the app, then serves Next.js behind a plain HTTP server: route
+// handlers cannot see the socket, and Next.js reads a request body before any of our code
+// could refuse it; this server sees both first. Importing the module validates the settings.
 import http from "node:http";
-import next from "next";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { bodyLimitFor, peerAddressHeader } from "../lib/api/transport";
+import { openDatabase, shareConnection } from "../lib/server/database/adapter";
+import { applyMigrations } from "../lib/server/database/migrate";
+import { env } from "../lib/server/env";
 
 // Tells lib/server/request-origin.ts that the peer header is ours, not the client's.
 process.env.COFFER_PEER_HEADER = "1";
@@ -14,12 +18,12 @@ const port = Number(process.env.PORT ?? "3000");
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 
 type HeaderRule = { source: string; headers: Array<{ key: string; value: string }> };
-const nextConfig = createRequire(import.meta.url)("../next.config.js") as {
-  headers?: () => Promise<HeaderRule[]>;
-};
 
 /** The headers next.config.js gives every response, API ones included: refusals carry them too. */
 async function securityHeaders(): Promise<Record<string, string>> {
+  const configPath = path.join(process.cwd(), "next.config.js");
+  const nextConfig = ((await import(pathToFileURL(configPath).href)) as { default: unknown })
+    .default as { headers?: () => Promise<HeaderRule[]> };
   const rules = (await nextConfig.headers?.()) ?? [];
   const headers: Record<string, string> = {};
   for (const rule of rules) {
@@ -89,7 +93,32 @@ function admit(
   return true;
 }
 
-async function main() {
+/**
+ * Opens the database and brings it to the committed migrations. The connection stays open and
+ * goes to lib/server/db.ts: PGlite is opened once per process, never once to migrate and again
+ * to serve (each open loads and starts a whole Postgres in WebAssembly).
+ */
+async function prepareDatabase() {
+  const started = performance.now();
+  const connection = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDirectory: env.COFFER_DATA_DIR,
+  });
+  const where =
+    connection.kind === "pglite" ? ` in ${path.resolve(env.COFFER_DATA_DIR, "pglite")}` : "";
+  console.log(
+    `Opened the ${connection.kind} database${where} (${Math.round(performance.now() - started)} ms)`,
+  );
+  const applied = await applyMigrations(connection.adapter);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  shareConnection(connection);
+  return connection;
+}
+
+export async function serve() {
+  const connection = await prepareDatabase();
+  // Loaded after the database is ready: the app's instrumentation may reach it at once.
+  const { default: next } = await import("next");
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -122,15 +151,11 @@ async function main() {
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
-      server.close(() => process.exit(0));
+      // PGlite writes its last pages on close; PostgreSQL needs nothing.
+      server.close(() => void connection.close().finally(() => process.exit(0)));
       server.closeIdleConnections();
       // Requests still running get a moment, not forever.
       setTimeout(() => process.exit(0), 5_000).unref();
     });
   }
 }
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});

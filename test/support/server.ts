@@ -1,5 +1,5 @@
-// Starts Coffer the way `npm start` does (scripts/start.ts: migrate, then `next start`) on a
-// port of its own, against a fresh PGlite directory or a fresh PostgreSQL database, and
+// Starts Coffer the way `npm start` does (scripts/start.mjs: one process that migrates and
+// serves) on a port of its own, against a fresh PGlite directory or a fresh PostgreSQL database, and
 // keeps everything the server prints in a log file for the tests to inspect.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -20,8 +20,8 @@ export interface ServerInfo {
 export interface RunningServer extends ServerInfo {
   stop(): Promise<void>;
   /**
-   * SIGKILL for the whole server: with `detached`, the process group (the tsx wrapper and the
-   * `next start` child it spawned); otherwise only the wrapper. Resolves once the wrapper exited.
+   * SIGKILL for the whole server: with `detached`, its process group (the server and anything
+   * it spawned); otherwise only the server process. Resolves once it exited.
    */
   kill(): Promise<void>;
   process: ChildProcess;
@@ -78,7 +78,7 @@ export async function startServer(options: {
   env?: Record<string, string>;
   databaseUrl?: string;
   dataDirectory?: string;
-  /** Own process group, so `kill()` can take down `next start` too (crash tests). */
+  /** Own process group, so `kill()` takes down anything the server spawned too (crash tests). */
   detached?: boolean;
   /**
    * The host browsers use. WebAuthn refuses an IP address as relying-party id, so specs with
@@ -107,22 +107,22 @@ export async function startServer(options: {
     // one visitor. The tests of those limits set their own.
     COFFER_SIGNIN_LIMIT_ADDRESS: "100000",
     COFFER_SHARE_LIMIT_ADDRESS: "100000",
+    // The test run builds once before it starts servers, and the working tree may change while
+    // they run: a server must serve that build, not start rebuilding under the others.
+    COFFER_BUILD_CHECK: "off",
     ...options.env,
   };
   delete env.DATABASE_URL;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  // A process group of its own, so that stopping the server stops `next start` too: signals to
-  // the tsx wrapper alone leave Next's server running on the port.
+  // A process group of its own, so that stopping the server stops anything it spawned too
+  // (a `next build` of a missing build, a test's own helpers).
   const detached = options.detached ?? true;
-  const child = spawn(
-    process.execPath,
-    [
-      path.join("node_modules", "tsx", "dist", "cli.mjs"),
-      "--conditions=react-server",
-      "scripts/start.ts",
-    ],
-    { cwd: process.cwd(), env, stdio: ["ignore", log, log], detached },
-  );
+  const child = spawn(process.execPath, ["scripts/start.mjs"], {
+    cwd: process.cwd(),
+    env,
+    stdio: ["ignore", log, log],
+    detached,
+  });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const signalAll = (signal: NodeJS.Signals) => {
     try {
@@ -137,8 +137,8 @@ export async function startServer(options: {
     if (!logClosed) fs.closeSync(log);
     logClosed = true;
   };
-  // The wrapper's exit does not mean its children are gone: wait until nothing of the group is
-  // left (reaped, not just dead), or the port and the PGlite lock may still be held.
+  // The server's exit does not mean its group is gone: wait until nothing of it is left
+  // (reaped, not just dead), or the port and the PGlite lock may still be held.
   const groupGone = async (timeoutMs = 10_000) => {
     if (!detached || !child.pid) return true;
     const deadline = Date.now() + timeoutMs;
@@ -173,8 +173,8 @@ export async function startServer(options: {
     async kill() {
       signalAll("SIGKILL");
       await exited;
-      // The wrapper's exit does not mean its children are gone: wait until nothing of the group
-      // is left (reaped, not just dead), or a restart finds their PGlite lock still held.
+      // The server's exit does not mean its group is gone: wait until nothing of it is left
+      // (reaped, not just dead), or a restart finds the PGlite lock still held.
       await groupGone();
       closeLog();
     },
