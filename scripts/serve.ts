@@ -112,11 +112,10 @@ async function prepareDatabase() {
   const applied = await applyMigrations(connection.adapter);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   shareConnection(connection);
-  return connection;
 }
 
 export async function serve() {
-  const connection = await prepareDatabase();
+  await prepareDatabase();
   // Loaded after the database is ready: the app's instrumentation may reach it at once.
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
@@ -151,8 +150,7 @@ export async function serve() {
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
-      // PGlite writes its last pages on close; PostgreSQL needs nothing.
-      server.close(() => void connection.close().finally(() => process.exit(0)));
+      server.close(() => process.exit(0));
       server.closeIdleConnections();
       // Requests still running get a moment, not forever.
       setTimeout(() => process.exit(0), 5_000).unref();
