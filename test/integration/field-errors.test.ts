@@ -49,6 +49,7 @@ describe.each(inject("servers"))("field errors on $kind", (server) => {
         field: "ciphertext",
       },
     });
-    expect((await owner.api.request(`/api/v1/vaults/${vaultId}/items/${itemId}`)).status).toBe(404);
+    const history = await owner.api.request(`/api/v1/vaults/${vaultId}/items/${itemId}/history`);
+    expect(history.status).toBe(404);
   });
 });
