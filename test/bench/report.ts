@@ -172,6 +172,8 @@ export function writeResults(
     `Last run: ${new Date().toISOString().slice(0, 10)} on ${environment}` +
       (calibration ? `; ${describeCalibration(calibration)}.` : "."),
     "",
+    "![Vault open time against vault size, PGlite and PostgreSQL](vault-open-chart.svg)",
+    "",
     "| id | value | budget | baseline | ratio | run | what it measures |",
     "|---|---|---|---|---|---|---|",
     ...all.map(
