@@ -19,6 +19,7 @@ import { vaultBenchmarks } from "./vault.bench";
 import { offboardBenchmarks } from "./offboard.bench";
 import { importBenchmarks } from "./import.bench";
 import { itemBatchBenchmarks } from "./item-batch.bench";
+import { serverBenchmarks } from "./server.bench";
 import { pageBenchmarks } from "./page.bench";
 import { apiBenchmarks } from "./api.bench";
 
@@ -32,6 +33,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   cli: cliBenchmarks,
   import: importBenchmarks,
   batch: itemBatchBenchmarks,
+  server: serverBenchmarks,
   page: pageBenchmarks,
   api: apiBenchmarks,
 };
