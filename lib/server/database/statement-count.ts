@@ -14,7 +14,12 @@ interface Tally {
   statements: number;
 }
 
-const requestTally = new AsyncLocalStorage<Tally>();
+// Process-wide: Next.js bundles this module into each route separately, while the database
+// client (and so the adapter's proxy) is made once by whichever route connected first.
+const holder = globalThis as typeof globalThis & {
+  cofferStatementTally?: AsyncLocalStorage<Tally>;
+};
+const requestTally = (holder.cofferStatementTally ??= new AsyncLocalStorage<Tally>());
 
 const note = () => {
   const tally = requestTally.getStore();
