@@ -181,7 +181,10 @@ export function VaultsView() {
 
       {vaults !== null && vaults.length > 0 && (
         <>
-          <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label="Your vaults">
+          <ul
+            className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3"
+            aria-label="Your vaults"
+          >
             {vaults.map((vault) => (
               <li key={vault.summary.id}>
                 <Link
@@ -189,7 +192,9 @@ export function VaultsView() {
                   className="block h-full rounded-2xl border border-stone-200 bg-white px-5 py-4 shadow-sm transition-colors hover:border-stone-400 focus-visible:outline-2 focus-visible:outline-stone-900"
                 >
                   <span className="flex items-center justify-between gap-2">
-                    <span className="truncate font-medium text-stone-900">{vault.name}</span>
+                    <span className="truncate font-medium text-stone-900" title={vault.name}>
+                      {vault.name}
+                    </span>
                     <EnvironmentBadge environment={vault.summary.environment} />
                   </span>
                   <span className="mt-2 flex flex-wrap items-center gap-2 text-xs text-stone-500">
