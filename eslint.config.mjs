@@ -41,6 +41,7 @@ const config = [
       "test-results/**",
       "node_modules/**",
       "lib/server/generated/**",
+      "lib/client/sodium/generated/**",
       ".data/**",
       "next-env.d.ts",
     ],
