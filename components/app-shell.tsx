@@ -102,7 +102,7 @@ export function AppShell({ account, children }: { account: ShellAccount; childre
                 <NavList links={links} look="menu" />
               </nav>
               <div className="mt-3 flex flex-wrap items-center justify-between gap-3 border-t border-stone-200 pt-3">
-                <AccountName account={account} />
+                <AccountName account={account} full />
                 <ShellActions onSignOut={onSignOut} signingOut={signingOut} />
               </div>
             </div>
@@ -124,15 +124,28 @@ export function AppShell({ account, children }: { account: ShellAccount; childre
   );
 }
 
-/** Whose account this is, for someone with several: the name and organisation, cut to fit. */
-function AccountName({ account, className = "" }: { account: ShellAccount; className?: string }) {
+/**
+ * Whose account this is, for someone with several. In the header row it is cut to fit, with
+ * the whole in a tooltip; in the phone menu, where nothing hovers, it wraps in full.
+ */
+function AccountName({
+  account,
+  full = false,
+  className = "",
+}: {
+  account: ShellAccount;
+  full?: boolean;
+  className?: string;
+}) {
+  const line = full ? "block long-text" : "block truncate";
   return (
     <span
-      className={`max-w-56 min-w-0 text-xs leading-tight text-stone-500 ${className}`}
-      title={`${account.name} · ${account.email} · ${account.organizationName}`}
+      className={`min-w-0 text-xs leading-tight text-stone-500 ${full ? "flex-1" : "max-w-56"} ${className}`}
+      title={full ? undefined : `${account.name} · ${account.email} · ${account.organizationName}`}
     >
-      <span className="block truncate font-medium text-stone-800">{account.name}</span>
-      <span className="block truncate">{account.organizationName}</span>
+      <span className={`${line} font-medium text-stone-800`}>{account.name}</span>
+      {full && <span className={line}>{account.email}</span>}
+      <span className={line}>{account.organizationName}</span>
     </span>
   );
 }
