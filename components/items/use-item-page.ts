@@ -54,6 +54,8 @@ export function useItemPage(vaultId: string, itemId: string | null, newType?: It
     try {
       if (!item) {
         const created = await saveNewItem(keyring, { vaultId, key, keyVersion }, plaintext);
+        // The tab's vault store is shared: the item page it opens next looks the item up there.
+        await reload();
         router.replace(`/vaults/${vaultId}/items/${created.id}`);
         return;
       }
@@ -80,6 +82,8 @@ export function useItemPage(vaultId: string, itemId: string | null, newType?: It
     if (!item) return;
     await vaultApi.deleteItem(vaultId, item.dto.id);
     router.push(`/vaults/${vaultId}`);
+    // Refreshed after leaving: here, the store's copy without the item would read "No such item".
+    await reload();
   });
 
   return {
