@@ -18,9 +18,14 @@ const nextConfig = {
     "pg",
     "libsodium-wrappers-sumo",
   ],
-  // Browser bundles get an empty `crypto` (lib/client/no-node-crypto.ts explains why).
   turbopack: {
-    resolveAlias: { crypto: { browser: "./lib/client/no-node-crypto.ts" } },
+    resolveAlias: {
+      // Browser bundles get an empty `crypto` (lib/client/no-node-crypto.ts explains why).
+      crypto: { browser: "./lib/client/no-node-crypto.ts" },
+      // libsodium as a separate .wasm, compiled once per page and shared with its workers,
+      // instead of a base64 copy inside the JS (decision 0053). Node keeps the package's own.
+      "libsodium-sumo": { browser: "./lib/client/sodium/libsodium-sumo-browser.ts" },
+    },
   },
   async headers() {
     return [

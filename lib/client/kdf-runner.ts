@@ -1,6 +1,7 @@
 import { getSodium, slowHash } from "@/lib/crypto";
 import type { KdfRunner } from "@/lib/sdk/kdf-runner";
 import type { KdfRequest, KdfResponse } from "./kdf.worker";
+import { shareSodiumWasm } from "./sodium/sodium-wasm";
 
 let worker: Worker | null = null;
 let nextRequestId = 1;
@@ -25,13 +26,14 @@ function kdfWorker(): Worker {
     created.terminate();
     worker = null;
   };
+  shareSodiumWasm(created);
   worker = created;
   return created;
 }
 
 /**
- * Loads libsodium on this thread and starts the KDF worker (which loads its own copy) while the
- * person is still typing, so that pressing Unlock or Sign in pays only for Argon2id itself.
+ * Loads libsodium on this thread and starts the KDF worker (handed this page's compiled module)
+ * while the person is still typing, so that pressing Unlock or Sign in pays only for Argon2id itself.
  */
 export function prepareKeyDerivation(): void {
   void getSodium();

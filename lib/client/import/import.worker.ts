@@ -2,14 +2,17 @@
 // Argon2d/AES-KDF) never freezes the page: the passphrase and the plaintext stay in this tab,
 // in this worker's memory, and go back to the page only as the parsed result.
 import { ImportError, importParser, detectImportFormat, type ImportFormat } from "@/lib/sdk/import";
+import { isSodiumWasmMessage, type SodiumWasmMessage } from "../sodium/sodium-wasm";
 import type { ImportWorkerRequest, ImportWorkerResponse } from "./import-worker-protocol";
 
 const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<ImportWorkerRequest>) => void) | null;
+  onmessage: ((event: MessageEvent<ImportWorkerRequest | SodiumWasmMessage>) => void) | null;
   postMessage(message: ImportWorkerResponse): void;
 };
 
 scope.onmessage = async (event) => {
+  // libsodium (a Coffer export's passphrase) comes compiled from the page.
+  if (isSodiumWasmMessage(event.data)) return;
   const request = event.data;
   try {
     if (request.kind === "inspect") {

@@ -6,6 +6,7 @@ import {
   type ImportFormat,
   type ImportResult,
 } from "@/lib/sdk/import";
+import { shareSodiumWasm } from "../sodium/sodium-wasm";
 import type { ImportWorkerRequest, ImportWorkerResponse } from "./import-worker-protocol";
 
 // The browser's way into the parsers: in a Web Worker (decision 0050), so neither a 5,000-item
@@ -37,6 +38,7 @@ function importWorker(): Worker {
     created.terminate();
     worker = null;
   };
+  shareSodiumWasm(created);
   worker = created;
   return created;
 }
