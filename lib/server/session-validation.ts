@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "./env";
-import { findSessionByToken, revokeSession, touchSession } from "./data/sessions";
+import { readSessionForRequest, revokeSession } from "./data/sessions";
 import { complianceOf, sessionMfaState } from "./mfa/compliance";
 import type { MfaState } from "@/lib/api/mfa";
 import type { OrgRole } from "@/lib/api/account";
@@ -43,18 +43,24 @@ export class SessionInvalidError extends Error {
 const touchIntervalFor = (idleLimitMs: number) => Math.min(30_000, idleLimitMs / 4);
 
 /**
- * The check every authenticated request goes through (from next-auth's jwt callback): the
- * session row must exist, not be revoked, be within its absolute and idle limits, and belong
- * to an active user. Throws SessionInvalidError otherwise; an idle or over-age session is
- * revoked so it cannot come back.
+ * The check every authenticated request goes through (from next-auth's jwt callback, and for
+ * API routes straight from lib/server/session.ts): the session row must exist, not be revoked,
+ * be within its absolute and idle limits, and belong to an active user. Throws
+ * SessionInvalidError otherwise; an idle or over-age session is revoked so it cannot come back.
+ * Reading the row and refreshing its last use are one statement (docs/decisions/0052).
  */
 export async function validateSessionToken(token: string): Promise<SessionContext> {
-  const row = await findSessionByToken(token);
-  if (!row) throw new SessionInvalidError("unknown");
-  if (row.revokedAt) throw new SessionInvalidError("revoked");
   const now = Date.now();
   const absoluteLimitMs = env.COFFER_SESSION_MAX_HOURS * 3_600_000;
   const idleLimitMs = env.COFFER_SESSION_IDLE_MINUTES * 60_000;
+  const row = await readSessionForRequest(token, {
+    at: new Date(now),
+    seenBefore: new Date(now - touchIntervalFor(idleLimitMs)),
+    seenAfter: new Date(now - idleLimitMs),
+    authAfter: new Date(now - absoluteLimitMs),
+  });
+  if (!row) throw new SessionInvalidError("unknown");
+  if (row.revokedAt) throw new SessionInvalidError("revoked");
   const expired = row.expiresAt.getTime() <= now || row.authTime.getTime() + absoluteLimitMs <= now;
   const idle = row.lastSeenAt.getTime() + idleLimitMs <= now;
   if (expired || idle) {
@@ -62,8 +68,6 @@ export async function validateSessionToken(token: string): Promise<SessionContex
     throw new SessionInvalidError(expired ? "expired" : "idle");
   }
   if (row.user.status !== "active") throw new SessionInvalidError("suspended");
-  if (now - row.lastSeenAt.getTime() > touchIntervalFor(idleLimitMs))
-    await touchSession(row.id, new Date(now));
   return {
     sessionId: row.id,
     userId: row.userId,
@@ -75,8 +79,10 @@ export async function validateSessionToken(token: string): Promise<SessionContex
   };
 }
 
-function sessionMfa(row: NonNullable<Awaited<ReturnType<typeof findSessionByToken>>>): SessionMfa {
-  const activeKeyCount = row.user._count.webAuthnCredentials;
+function sessionMfa(
+  row: NonNullable<Awaited<ReturnType<typeof readSessionForRequest>>>,
+): SessionMfa {
+  const activeKeyCount = row.user.activeKeyCount;
   const compliance = complianceOf(row.user.org, {
     role: row.user.role,
     createdAt: row.user.createdAt,

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { hashToken, randomId, randomToken } from "../tokens";
 import { orgMfaPolicyColumns } from "./mfa";
+import type { MfaPolicy, OrgRole, UserStatus } from "../generated/prisma/enums";
 
 export async function createSession(input: {
   userId: string;
@@ -61,12 +62,94 @@ export async function findSessionByToken(token: string) {
   });
 }
 
-export async function touchSession(sessionId: string, at: Date) {
+interface SessionRequestRow {
+  id: string;
+  userId: string;
+  authTime: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  mfaVerified: boolean;
+  stepUpAt: Date | null;
+  stepUpCredentialId: string | null;
+  status: UserStatus;
+  email: string;
+  name: string;
+  role: OrgRole;
+  createdAt: Date;
+  mfaRequired: boolean;
+  requireMfa: MfaPolicy;
+  mfaGraceDays: number;
+  mfaPolicySince: Date | null;
+  mfaUserVerification: boolean;
+  activeKeyCount: number;
+}
+
+/**
+ * The session a request presents, with its person, the org's MFA policy and the person's active
+ * key count, in one statement (docs/decisions/0052). In the same statement `lastSeenAt` moves to
+ * `touch.at` when it is older than `touch.seenBefore` and the session is still good: not
+ * revoked, its person active, seen after `touch.seenAfter` (the idle limit), begun after
+ * `touch.authAfter` (the absolute limit) and not past `expiresAt`. The row comes back as it was
+ * before the touch, for the caller's own checks. (PostgreSQL runs a data-modifying WITH once
+ * whether or not the query reads it.)
+ */
+export async function readSessionForRequest(
+  token: string,
+  touch: { at: Date; seenBefore: Date; seenAfter: Date; authAfter: Date },
+) {
   const prisma = await db();
-  await prisma.session.updateMany({
-    where: { id: sessionId, revokedAt: null },
-    data: { lastSeenAt: at },
-  });
+  const rows = await prisma.$queryRaw<SessionRequestRow[]>`
+    WITH found AS (
+      SELECT s."id", s."userId", s."authTime", s."lastSeenAt", s."expiresAt", s."revokedAt",
+             s."mfaVerified", s."stepUpAt", s."stepUpCredentialId",
+             u."status"::text AS "status", u."email", u."name", u."role"::text AS "role",
+             u."createdAt", u."mfaRequired",
+             o."requireMfa"::text AS "requireMfa", o."mfaGraceDays", o."mfaPolicySince",
+             o."mfaUserVerification",
+             (SELECT count(*) FROM "WebAuthnCredential" w
+              WHERE w."userId" = s."userId" AND w."disabledAt" IS NULL)::int AS "activeKeyCount"
+      FROM "Session" s
+      JOIN "User" u ON u."id" = s."userId"
+      JOIN "Organization" o ON o."id" = u."orgId"
+      WHERE s."tokenHash" = ${hashToken(token)}
+    ), touched AS (
+      UPDATE "Session" s SET "lastSeenAt" = ${touch.at}
+      FROM found f
+      WHERE s."id" = f."id" AND s."revokedAt" IS NULL AND f."status" = 'active'
+        AND s."lastSeenAt" < ${touch.seenBefore} AND s."lastSeenAt" > ${touch.seenAfter}
+        AND s."authTime" > ${touch.authAfter} AND s."expiresAt" > ${touch.at}
+      RETURNING s."id"
+    )
+    SELECT * FROM found`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: row.id,
+    userId: row.userId,
+    authTime: row.authTime,
+    lastSeenAt: row.lastSeenAt,
+    expiresAt: row.expiresAt,
+    revokedAt: row.revokedAt,
+    mfaVerified: row.mfaVerified,
+    stepUpAt: row.stepUpAt,
+    stepUpCredentialId: row.stepUpCredentialId,
+    user: {
+      status: row.status,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      createdAt: row.createdAt,
+      mfaRequired: row.mfaRequired,
+      activeKeyCount: row.activeKeyCount,
+      org: {
+        requireMfa: row.requireMfa,
+        mfaGraceDays: row.mfaGraceDays,
+        mfaPolicySince: row.mfaPolicySince,
+        mfaUserVerification: row.mfaUserVerification,
+      },
+    },
+  };
 }
 
 export async function revokeSession(sessionId: string, userId?: string) {
