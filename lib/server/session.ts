@@ -3,6 +3,7 @@ import { getServerSession } from "next-auth";
 import { userSessionSecretOf } from "@/lib/api/device-login";
 import { HttpError, forbidden, mfaEnrolmentRequired, mfaPending, unauthorized } from "./errors";
 import { authOptions } from "./auth/options";
+import { readSessionCookie, sessionSecretOfCookie } from "./auth/session-cookie";
 import {
   SessionInvalidError,
   validateSessionToken,
@@ -22,9 +23,15 @@ const sessionEnded = () =>
 /**
  * The signed-in session of this request, or null. Runs the full database check. A request
  * with a `Bearer coffer_us_…` credential is judged by that alone, never by a cookie beside it.
+ * Route handlers pass their request and open the session cookie here; pages (no request) go
+ * through next-auth, which also refreshes the cookie (docs/decisions/0052).
  */
 export async function currentSession(request?: Request): Promise<SessionContext | null> {
-  const bearerSecret = request ? userSessionSecretOf(request.headers.get("authorization")) : null;
+  if (!request) {
+    const session = await getServerSession(authOptions);
+    return session?.coffer ?? null;
+  }
+  const bearerSecret = userSessionSecretOf(request.headers.get("authorization"));
   if (bearerSecret) {
     try {
       return await validateSessionToken(bearerSecret);
@@ -33,8 +40,16 @@ export async function currentSession(request?: Request): Promise<SessionContext 
       throw error;
     }
   }
-  const session = await getServerSession(authOptions);
-  return session?.coffer ?? null;
+  const cookie = readSessionCookie(request.headers.get("cookie"));
+  const sessionSecret = cookie ? sessionSecretOfCookie(cookie) : null;
+  if (!sessionSecret) return null;
+  try {
+    return await validateSessionToken(sessionSecret);
+  } catch (error) {
+    // As next-auth's jwt callback failing: not signed in.
+    if (error instanceof SessionInvalidError) return null;
+    throw error;
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import { serverSecret } from "../server-secret";
 import { clientAddress } from "../request-origin";
 import { createSession, revokeSession, findSessionByToken } from "../data/sessions";
 import { validateSessionToken, type SessionContext } from "../session-validation";
+import { useSecureCookies } from "./session-cookie";
 import { verifySignInProof } from "./verify-proof";
 import { noteSignInFailure, noteSignInSuccess } from "./rate-limit";
 import { recordAudit } from "../audit";
@@ -34,6 +35,8 @@ export const authOptions: NextAuthOptions = {
   // next-auth v4 allows only JWT sessions with credentials; the JWT carries nothing but the
   // session secret, and the database row decides on every request whether it is still valid.
   session: { strategy: "jwt", maxAge: Math.ceil(sessionLifetimeMs() / 1000) },
+  // Said here rather than guessed from NEXTAUTH_URL: route handlers read the cookie by this name.
+  useSecureCookies,
   pages: { signIn: "/signin", error: "/signin" },
   providers: [
     CredentialsProvider({
