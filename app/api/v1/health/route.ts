@@ -1,13 +1,9 @@
 import { route } from "@/lib/server/route";
-import { database } from "@/lib/server/db";
+import { databaseHealth } from "@/lib/server/health";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route({
   access: "public",
-  handler: async () => {
-    const { client, kind } = await database();
-    await client.$queryRaw`SELECT 1`;
-    return { ok: true, db: kind };
-  },
+  handler: async () => ({ ok: true, db: await databaseHealth() }),
 });
