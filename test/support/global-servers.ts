@@ -39,7 +39,8 @@ export default async function setup(project: TestProject) {
     const server = await startServer({
       kind,
       port: port++,
-      env: { COFFER_SIGNIN_LIMIT_ACCOUNT: "5" },
+      // Every API answer carries its SQL statement count (test/integration/statement-count.test.ts).
+      env: { COFFER_SIGNIN_LIMIT_ACCOUNT: "5", COFFER_COUNT_STATEMENTS: "1" },
     });
     running.push(server);
     const { account, secrets } = await makeAccount({
