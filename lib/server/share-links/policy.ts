@@ -27,22 +27,26 @@ export const publicPolicy = (policy: ShareLinkPolicyDto): ShareLinkPolicyDto => 
 const linksDisabled = () =>
   new HttpError(403, "links_disabled", "Your organisation does not allow share links.");
 
+const inUnit = (unit: "day" | "hour", value: number) =>
+  new Intl.NumberFormat("en", { style: "unit", unit, unitDisplay: "long" }).format(value);
+
+/** "1 day", "36 hours": the noun agrees with the count, as in the browser's own wording. */
 const duration = (seconds: number) =>
   seconds % 86_400 === 0
-    ? `${seconds / 86_400} day${seconds === 86_400 ? "" : "s"}`
-    : `${Math.round(seconds / 3600)} hours`;
+    ? inUnit("day", seconds / 86_400)
+    : inUnit("hour", Math.round(seconds / 3600));
 
 /** Throws the refusal naming the field when a new link breaks the org's policy. */
 export function requireWithinPolicy(body: CreateShareLinkBody, policy: ShareLinkPolicyDto): void {
   if (!policy.linksAllowed) throw linksDisabled();
   if (body.expiresInSeconds > policy.maxExpirySeconds) {
     throw badRequest(
-      `expiresInSeconds may be at most ${duration(policy.maxExpirySeconds)} in this organisation.`,
+      `A share link may last at most ${duration(policy.maxExpirySeconds)} in this organisation.`,
       "expiresInSeconds",
     );
   }
   if (policy.passphraseRequired && body.passphrase === null) {
-    throw badRequest("passphrase is required for share links in this organisation.", "passphrase");
+    throw badRequest("Your organisation requires a passphrase on every share link.", "passphrase");
   }
 }
 
