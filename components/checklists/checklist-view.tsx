@@ -19,9 +19,8 @@ import { ROLE_LABELS } from "@/components/vaults/badges";
 import { useVaultNames, vaultLabel } from "@/components/vaults/use-vault-names";
 import { ProgressBar } from "./progress-bar";
 import { StepStatusIcon } from "./step-status-icon";
+import { assigneeLabels } from "./assignee-labels";
 import { kindLabels } from "./kind-labels";
-
-const assigneeLabels = { admin: "Admins", vault_manager: "Vault managers" } as const;
 
 /**
  * One run of a checklist as its record: who it is about, who started it, and every step with
