@@ -51,6 +51,7 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
   const store = useVaultStore();
   const version = useVaultStoreVersion(store);
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
   const listId = useId();
   const optionId = useId();
   const [query, setQuery] = useState("");
@@ -58,6 +59,9 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
 
   useLayoutEffect(() => {
     dialogRef.current?.showModal();
+    // showModal() focuses the first focusable element only by the HTML autofocus attribute,
+    // which React's autoFocus does not set: focus the search box explicitly.
+    inputRef.current?.focus();
   }, []);
 
   useEffect(() => {
@@ -111,7 +115,7 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
     >
       <div className="border-b border-stone-200 p-3">
         <input
-          autoFocus
+          ref={inputRef}
           type="text"
           role="combobox"
           aria-label="Search every vault"
