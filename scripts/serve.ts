@@ -6,6 +6,7 @@
 import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { bodyLimitFor, peerAddressHeader } from "../lib/api/transport";
 import { openDatabase, shareConnection } from "../lib/server/database/adapter";
 import { applyMigrations } from "../lib/server/database/migrate";
@@ -109,9 +110,42 @@ async function prepareDatabase() {
   console.log(
     `Opened the ${connection.kind} database${where} (${Math.round(performance.now() - started)} ms)`,
   );
-  const applied = await applyMigrations(connection.adapter);
+  const applied =
+    connection.kind === "postgresql"
+      ? await migrateInWorker()
+      : await applyMigrations(connection.adapter);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   shareConnection(connection);
+}
+
+/**
+ * PostgreSQL takes connections from any thread, so its migrations run in a worker thread that
+ * ends with them: the schema engine's WebAssembly memory goes with the thread instead of
+ * staying in the server. PGlite's single open has to stay on this thread.
+ */
+function migrateInWorker(): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: { cofferMigrate: true } });
+    let applied: string[] | undefined;
+    // The pool the migrations opened may keep the thread alive: it has done its job.
+    worker.once("message", (names: string[]) => {
+      applied = names;
+      void worker.terminate();
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) =>
+      applied ? resolve(applied) : reject(new Error(`The migrations stopped (exit code ${code})`)),
+    );
+  });
+}
+
+// This module is also the migration worker's entry (above).
+if (!isMainThread && (workerData as { cofferMigrate?: boolean } | null)?.cofferMigrate) {
+  const connection = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDirectory: env.COFFER_DATA_DIR,
+  });
+  parentPort?.postMessage(await applyMigrations(connection.adapter));
 }
 
 export async function serve() {
