@@ -58,11 +58,9 @@ describe.each(kinds.map((kind, index) => ({ kind, port: portBase + index })))(
 
         // The process the test started is the server: no tsx, no supervisor, no child left.
         const pid = first.process.pid!;
-        expect(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")).toEqual([
-          process.execPath,
-          "scripts/start.mjs",
-          "",
-        ]);
+        const command = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+        expect(command.slice(0, 1)).toEqual([process.execPath]);
+        expect(command.slice(-2)).toEqual(["scripts/start.mjs", ""]);
         expect(childrenOf(pid)).toEqual([]);
 
         log = fs.readFileSync(first.logFile, "utf8");

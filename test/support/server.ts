@@ -72,6 +72,16 @@ export async function dropPostgresDatabase(databaseUrl: string) {
   }
 }
 
+/** The node arguments of `npm start`, from package.json, so the tests run what operators run. */
+function startArguments(): string[] {
+  const { scripts } = JSON.parse(fs.readFileSync("package.json", "utf8")) as {
+    scripts: { start: string };
+  };
+  const [command, ...rest] = scripts.start.split(" ");
+  if (command !== "node") throw new Error(`npm start is not a node command: ${scripts.start}`);
+  return rest;
+}
+
 export async function startServer(options: {
   kind: DatabaseKind;
   port: number;
@@ -117,7 +127,7 @@ export async function startServer(options: {
   // A process group of its own, so that stopping the server stops anything it spawned too
   // (a `next build` of a missing build, a test's own helpers).
   const detached = options.detached ?? true;
-  const child = spawn(process.execPath, ["scripts/start.mjs"], {
+  const child = spawn(process.execPath, startArguments(), {
     cwd: process.cwd(),
     env,
     stdio: ["ignore", log, log],
