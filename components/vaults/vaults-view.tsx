@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { filterRows, mergeByTitle, RESULT_LIMIT, type SearchRow } from "@/lib/client/vaults/search";
 import type { ItemType } from "@/lib/crypto";
 import type { VaultEnvironmentDto } from "@/lib/api/vault";
@@ -31,7 +31,6 @@ export function VaultsView() {
   const [environmentFilter, setEnvironmentFilter] = useState("");
   const [tagFilter, setTagFilter] = useState("");
   const [active, setActive] = useState(0);
-  const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     // The list is fetched again on every visit (a vault may have been created or shared);
@@ -71,19 +70,6 @@ export function VaultsView() {
       error: list.error ?? vaultError,
     };
   }, [store, version]);
-
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      const target = event.target as HTMLElement | null;
-      const typing = target?.closest("input, textarea, select, [contenteditable=true]");
-      if (event.key === "/" && !typing) {
-        event.preventDefault();
-        searchRef.current?.focus();
-      }
-    }
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
 
   const tags = useMemo(
     () => [...new Set(rows.flatMap((row) => row.item.plaintext?.tags ?? []))].sort(),
@@ -223,9 +209,8 @@ export function VaultsView() {
                 </label>
                 <input
                   id="vault-search"
-                  ref={searchRef}
                   type="search"
-                  placeholder="Search titles, usernames, URLs, tags…  ( / )"
+                  placeholder="Filter these vaults by title, username, URL, tag…"
                   value={query}
                   onChange={(event) => {
                     setQuery(event.target.value);

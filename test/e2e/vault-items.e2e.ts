@@ -363,15 +363,15 @@ describe("vault items", () => {
     }
   });
 
-  it("search answers to /, narrows as you type and opens the highlighted item with Enter", async () => {
+  it("the Vaults page's search narrows as you type and opens the highlighted item with Enter", async () => {
     await openFromNav(ownerPage, "Vaults");
     const results = ownerPage.getByRole("listbox", { name: "Items" });
     await results.getByRole("option").nth(5).waitFor();
     expect(await results.getByRole("option").count()).toBe(6);
 
+    // "/" opens the palette on every page (test/e2e/large-vault.e2e.ts); this box filters here.
     const search = ownerPage.getByRole("searchbox", { name: "Search" });
-    await ownerPage.keyboard.press("/");
-    expect(await search.evaluate((element) => element === document.activeElement)).toBe(true);
+    await search.click();
     await ownerPage.keyboard.type("stripe");
     await results.getByRole("option", { name: new RegExp(database.title) }).waitFor({
       state: "detached",
