@@ -17,7 +17,7 @@ import { Modal } from "@/components/ui/modal";
 import { RotationIntervalSetting } from "@/components/rotation/rotation-interval-setting";
 import { RotationProgress } from "./rotation-progress";
 import { SelectField } from "./select-field";
-import type { LoadedVault } from "./use-vault";
+import { useVaultStore, type LoadedVault } from "./use-vault";
 
 export function VaultSettings({
   vault,
@@ -28,6 +28,7 @@ export function VaultSettings({
 }) {
   const keyring = useKeyring();
   const router = useRouter();
+  const store = useVaultStore();
   const { detail, opened } = vault;
   const vaultId = detail.vault.id;
   const [name, setName] = useState(opened.name);
@@ -89,6 +90,7 @@ export function VaultSettings({
     setDeleteError(null);
     try {
       await vaultApi.remove(vaultId);
+      store?.forget(vaultId);
       router.push("/vaults");
     } catch (caught) {
       setDeleteError(errorMessage(caught));

@@ -119,6 +119,23 @@ export class VaultStore {
     return load;
   }
 
+  /**
+   * Drops a vault that no longer exists (deleted here), from the list and from search, at once:
+   * the list's refresh that follows would otherwise show it until the server answers.
+   */
+  forget(vaultId: string) {
+    this.generations.set(vaultId, (this.generations.get(vaultId) ?? 0) + 1);
+    this.loads.delete(vaultId);
+    this.vaults.delete(vaultId);
+    if (this.list.vaults) {
+      this.list = {
+        ...this.list,
+        vaults: this.list.vaults.filter((vault) => vault.summary.id !== vaultId),
+      };
+    }
+    this.emit();
+  }
+
   /** Loads the list of vaults once; `refresh` fetches it again. */
   ensureList(refresh = false): Promise<void> {
     if (this.listLoad && !refresh) return this.listLoad;
