@@ -6,6 +6,7 @@ import type { ImportPlanEntry } from "@/lib/sdk/import/plan";
 import { errorMessage } from "@/lib/client/api";
 import { commitImportInBrowser } from "@/lib/client/import/commit-import";
 import { useKeyring } from "@/components/keyring-provider";
+import { useVaultStore } from "@/components/vaults/use-vault";
 
 export type ImportOutcome = CommitImportResult & {
   total: number;
@@ -23,6 +24,7 @@ export const LEAVE_WARNING =
  */
 export function useImportCommit() {
   const keyring = useKeyring();
+  const store = useVaultStore();
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -65,6 +67,9 @@ export function useImportCommit() {
       setCancelling(false);
       setProgress({ committed: 0, total, vaultName: "" });
       const started = performance.now();
+      const touched = new Set(
+        plan.flatMap((entry) => (entry.target.kind === "existing" ? [entry.target.vaultId] : [])),
+      );
       try {
         const result = await commitImportInBrowser(keyring, plan, {
           onProgress: setProgress,
@@ -75,14 +80,21 @@ export function useImportCommit() {
         if (performance.getEntriesByName("coffer:import-file-chosen", "mark").length) {
           performance.measure("coffer:import", { start: "coffer:import-file-chosen" });
         }
+        for (const vault of result.vaults) touched.add(vault.vaultId);
         setOutcome({ ...result, total, skippedByVault });
       } catch (caught) {
         setError(errorMessage(caught));
       } finally {
         controller.current = null;
+        // The batches bypass the shared vault store: what it holds of these vaults is stale now,
+        // even after a cancel or a failure, since the batches sent before it stay.
+        if (store) {
+          void store.ensureList(true);
+          for (const vaultId of touched) void store.refreshVault(vaultId);
+        }
       }
     },
-    [keyring],
+    [keyring, store],
   );
 
   const cancel = useCallback(() => {
