@@ -118,6 +118,9 @@ describe("a vault of 2,000 items", () => {
 
   it("finds an item from another page through the palette, by keyboard alone", async () => {
     await openFromNav(page, "Home");
+    // Home must have taken over first: a page still arriving would take the focus back.
+    await page.waitForURL(/\/home$/);
+    await page.getByRole("heading", { level: 1 }).waitFor();
     await page.keyboard.press("/");
     const dialog = page.getByRole("dialog", { name: "Search every vault" });
     await dialog.waitFor();

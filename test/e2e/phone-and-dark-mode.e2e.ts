@@ -232,6 +232,8 @@ describe("in the dark", () => {
     const html = await (await page.request.get(`${server.url}/signin`)).text();
     expect(html).toMatch(/<html[^>]* data-theme="light"/);
     await openFromNav(page, "Home");
+    // The next test opens the menu: the move to Home must be over, or it closes the menu again.
+    await page.waitForURL(/\/home$/);
     expect(await backgroundLuminance(page)).toBeGreaterThan(0.8);
   });
 

@@ -430,10 +430,9 @@ describe("vault items", () => {
       `After ${CLIPBOARD_CLEAR_SECONDS} seconds`,
     );
 
-    await openFromNav(ownerPage, "Vaults");
-
+    await openVaultFromList(ownerPage, payments.name);
     await ownerPage
-      .getByRole("listbox", { name: "Items" })
+      .getByRole("list", { name: "Items" })
       .getByRole("link", { name: new RegExp(`^${apiKey.title}`) })
       .click();
     await ownerPage.getByRole("heading", { name: apiKey.title, level: 1 }).waitFor();
