@@ -38,7 +38,8 @@ export function CommitProgress({
         <div className="h-full rounded-full bg-sky-500" style={{ width: `${percent}%` }} />
       </div>
       <p className="mt-2 text-sm text-stone-700" aria-live="polite">
-        {progress.committed} of {progress.total} items imported
+        {progress.committed.toLocaleString("en")} of {progress.total.toLocaleString("en")} items
+        imported
         {progress.vaultName ? ` into ${progress.vaultName}` : ""}…
       </p>
       {error ? (

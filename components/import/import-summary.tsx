@@ -68,7 +68,7 @@ export function ImportSummary({
 }
 
 function headline(outcome: ImportOutcome, failed: number): string {
-  const done = `${outcome.committed} of ${plural(outcome.total, "item")} imported`;
+  const done = `${outcome.committed.toLocaleString("en")} of ${plural(outcome.total, "item")} imported`;
   if (outcome.cancelled) return `Import cancelled: ${done}.`;
   if (failed) return `${done}; ${failed} failed.`;
   return `${done}.`;

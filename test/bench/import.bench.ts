@@ -125,7 +125,11 @@ export async function importBenchmarks(): Promise<BenchResult[]> {
       await page.getByLabel("New vault name").fill(`Bench import ${round}`);
       await page.getByRole("button", { name: `Import ${itemCount} items` }).click();
       await page.getByRole("heading", { name: "Import finished" }).waitFor({ timeout: 120_000 });
-      await page.getByText(`${itemCount} of ${itemCount} items imported.`).waitFor();
+      await page
+        .getByText(
+          `${itemCount.toLocaleString("en")} of ${itemCount.toLocaleString("en")} items imported.`,
+        )
+        .waitFor();
       const measured = await page.evaluate(() => ({
         flow: performance.getEntriesByName("coffer:import", "measure").at(-1)?.duration ?? NaN,
         parse:
