@@ -210,20 +210,31 @@ describe("importing from another password manager", () => {
       await openImport();
       await chooseFile(large);
       await page.getByLabel("New vault name").fill("Cancelled import");
-      await page.getByRole("button", { name: "Import 2000 items" }).click();
-      await page.getByText(/^[1-9]\d* of 2000 items imported/).waitFor({ timeout: 60_000 });
+      // Batches held back a little, so that Cancel lands between them even on a fast machine.
+      const batches = /\/api\/v1\/vaults\/[^/]+\/items\/batch$/;
+      await page.route(batches, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await route.continue();
+      });
+      await page.getByRole("button", { name: "Import 2,000 items" }).click();
+      await page
+        .getByText(/^[1-9][\d,]* of 2,000 items imported( into .*)?…$/)
+        .waitFor({ timeout: 60_000 });
       await page.getByRole("button", { name: "Cancel import" }).click();
       await page.getByRole("heading", { name: "Import finished" }).waitFor({ timeout: 60_000 });
       const headline = await page
-        .getByText(/^Import cancelled: \d+ of 2000 items imported\.$/)
+        .getByText(/^Import cancelled: [\d,]+ of 2,000 items imported\.$/)
         .innerText();
-      const committed = Number(/(\d+) of/.exec(headline)?.[1]);
+      const committed = Number(/([\d,]+) of/.exec(headline)?.[1]?.replaceAll(",", ""));
       expect(committed).toBeGreaterThan(0);
       expect(committed).toBeLessThan(2000);
       await page.getByText("The batches already sent stay in their vaults").waitFor();
       const row = page.getByRole("list", { name: "Imported vaults" }).getByRole("listitem");
-      await row.getByText(`new vault · ${committed} items imported`).waitFor();
+      await row
+        .getByText(`new vault · ${committed.toLocaleString("en-US")} items imported`)
+        .waitFor();
     } finally {
+      await page.unrouteAll({ behavior: "ignoreErrors" });
       fs.rmSync(directory, { recursive: true, force: true });
     }
   });
