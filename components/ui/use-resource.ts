@@ -1,12 +1,17 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { errorMessage } from "@/lib/client/api";
 
-/** Loads once `load` is ready (non-null), keeps the last good value, and reloads on demand. */
-export function useResource<T>(load: (() => Promise<T>) | null) {
-  const [data, setData] = useState<T | null>(null);
+/**
+ * Loads once `load` is ready (non-null), keeps the last good value, and reloads on demand.
+ * `initial` is a value the server rendered the page with: it is shown at once and the first
+ * load is skipped, so the page does not fetch what it was just given.
+ */
+export function useResource<T>(load: (() => Promise<T>) | null, initial?: T) {
+  const [data, setData] = useState<T | null>(initial ?? null);
   const [error, setError] = useState<string | null>(null);
+  const loaded = useRef(initial === undefined ? null : load);
 
   const reload = useCallback(async () => {
     if (!load) return;
@@ -19,9 +24,16 @@ export function useResource<T>(load: (() => Promise<T>) | null) {
   }, [load]);
 
   useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (loaded.current === load) return;
+    loaded.current = load;
     void reload();
-  }, [reload]);
+  }, [load, reload]);
 
-  return { data, error, reload };
+  /** Shows a value an action's answer already holds, without asking the server again. */
+  const replace = useCallback((value: T) => {
+    setData(value);
+    setError(null);
+  }, []);
+
+  return { data, error, reload, replace };
 }
