@@ -33,6 +33,9 @@ export interface VaultState {
   loadedAt: number;
 }
 
+/** A vault state whose detail and key check are in. */
+export type LoadedVaultState = VaultState & { detail: VaultDetailResponse; opened: OpenedVault };
+
 export interface VaultListState {
   vaults: OpenedVault[] | null;
   error: string | null;
@@ -134,6 +137,28 @@ export class VaultStore {
       };
     }
     this.emit();
+  }
+
+  /**
+   * The vault with its detail and key, once loaded (a fresh cached copy at once): for an action
+   * that seals or reads its key outside the vault screens. A failed load rejects with its message.
+   */
+  async loadedVault(vaultId: string): Promise<LoadedVaultState> {
+    await this.ensureVault(vaultId);
+    const state = this.vaults.get(vaultId);
+    if (!state?.detail || !state.opened || state.error) {
+      throw new Error(state?.error ?? "This vault could not be loaded. Try again.");
+    }
+    return { ...state, detail: state.detail, opened: state.opened };
+  }
+
+  /** The vaults this person can see, opened; `refresh` fetches the list again. */
+  async openedVaults(refresh = false): Promise<OpenedVault[]> {
+    await this.ensureList(refresh);
+    if (this.list.error || !this.list.vaults) {
+      throw new Error(this.list.error ?? "The vaults could not be loaded. Try again.");
+    }
+    return this.list.vaults;
   }
 
   /** Loads the list of vaults once; `refresh` fetches it again. */
