@@ -6,7 +6,7 @@ import { fingerprintHex, fingerprintWords, toBase64Url, type PublicBundle } from
 import { isAdminRole, type ShellAccount } from "./app-shell";
 import { useKeyring } from "./keyring-provider";
 import { MfaGraceNotice } from "./mfa/mfa-grace-notice";
-import { TasksPanel } from "./tasks-panel";
+import { TasksPanel } from "./tasks/tasks-panel";
 import { Card } from "./ui/card";
 import { roleLabels } from "./people/role-labels";
 
