@@ -2,8 +2,7 @@ import { getSodium, requireSodium, type MachineScope, type MachineTokenKind } fr
 import type { MachineTokenDto, ServiceAccountDetailResponse } from "@/lib/api/machine";
 import type { Keyring } from "@/lib/client/keyring";
 import { loadContacts } from "@/lib/client/vaults/contacts";
-import { openVault } from "@/lib/client/vaults/open-vault";
-import { vaultApi } from "@/lib/client/vaults/vault-api";
+import { vaultStore } from "@/lib/client/vaults/vault-store-instance";
 import {
   buildMachineToken,
   buildServiceAccount,
@@ -61,8 +60,9 @@ export async function grantVaultToAccount(input: {
     account,
     "confirmed",
   );
-  const vault = await vaultApi.detail(vaultId);
-  const opened = await openVault(keyring, vault.vault);
+  // The tab's opened copy of the vault, the one its screens share; the server refuses a grant
+  // made for a key version that is no longer the vault's.
+  const { detail: vault, opened } = await vaultStore(keyring).loadedVault(vaultId);
   if (!opened.key) throw new Error("This vault's key cannot be opened on this device.");
   const vaultKey = opened.key;
   await withSaKey(keyring, detail, (saKey) =>

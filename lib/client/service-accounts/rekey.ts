@@ -3,8 +3,7 @@ import type { ServiceAccountDetailResponse } from "@/lib/api/machine";
 import type { RekeyServiceAccountResponse } from "@/lib/api/service-account-rekey";
 import type { Keyring } from "@/lib/client/keyring";
 import { loadContacts, trustStatus } from "@/lib/client/vaults/contacts";
-import { openVault } from "@/lib/client/vaults/open-vault";
-import { vaultApi } from "@/lib/client/vaults/vault-api";
+import { vaultStore } from "@/lib/client/vaults/vault-store-instance";
 import {
   buildManagerCopy,
   buildServiceAccountRekey,
@@ -66,16 +65,14 @@ async function heldVaultKeys(
   detail: ServiceAccountDetailResponse,
 ): Promise<HeldVaultKey[]> {
   const granted = new Set(detail.grants.map((grant) => grant.vaultId));
-  const { vaults } = await vaultApi.list();
-  const held: HeldVaultKey[] = [];
-  for (const summary of vaults) {
-    if (!granted.has(summary.id) || summary.role !== "manage") continue;
-    const opened = await openVault(keyring, summary);
-    if (opened.key) {
-      held.push({ vaultId: summary.id, keyVersion: summary.keyVersion, vaultKey: opened.key });
-    }
-  }
-  return held;
+  // A fresh list (into the tab's store, for every screen): the grants are re-made for each
+  // vault's current key version.
+  const vaults = await vaultStore(keyring).openedVaults(true);
+  return vaults.flatMap(({ summary, key }) =>
+    granted.has(summary.id) && summary.role === "manage" && key
+      ? [{ vaultId: summary.id, keyVersion: summary.keyVersion, vaultKey: key }]
+      : [],
+  );
 }
 
 /**
