@@ -1,6 +1,7 @@
 import { route } from "@/lib/server/route";
 import { onboardingInviteRequest, type OnboardingInviteResponse } from "@/lib/api/checklist";
-import { emailHasAccount, listInvites } from "@/lib/server/data/invites";
+import { emailHasAccount } from "@/lib/server/data/invites";
+import { inviteList } from "@/lib/server/invite-views";
 import { requireOrganization } from "@/lib/server/data/organization";
 import { inviteToDto } from "@/lib/server/dto";
 import { startOnboarding } from "@/lib/server/onboarding/start-onboarding";
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = route({
   access: "admin",
-  handler: async () => ({ invites: (await listInvites()).map(inviteToDto) }),
+  handler: async () => inviteList(),
 });
 
 // { email, role } alone still works: no vaults, the default onboarding template.

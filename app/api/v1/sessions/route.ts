@@ -1,14 +1,9 @@
 import { route } from "@/lib/server/route";
-import { listActiveSessions } from "@/lib/server/data/sessions";
-import { sessionToDto } from "@/lib/server/dto";
+import { sessionList } from "@/lib/server/session-views";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route({
   access: "session",
-  handler: async ({ session }) => ({
-    sessions: (await listActiveSessions(session.userId)).map((row) =>
-      sessionToDto(row, session.sessionId),
-    ),
-  }),
+  handler: async ({ session }) => sessionList(session),
 });
