@@ -1,5 +1,6 @@
 "use client";
 
+import type { InviteDto } from "@/lib/api/invite";
 import type { AdminVaultDto } from "@/lib/api/vault";
 import { Card, CardHeader } from "../ui/card";
 import { ConfirmDialog } from "../ui/confirm-dialog";
@@ -15,17 +16,20 @@ import { useInvites } from "./use-invites";
  * follow.
  */
 export function InvitesPanel({
+  initialInvites,
   vaults,
   vaultsError,
   names,
   onChange,
 }: {
+  /** The invites the page was rendered with; the list reloads through the API after a change. */
+  initialInvites: InviteDto[];
   vaults: AdminVaultDto[] | null;
   vaultsError: string | null;
   names: ReadonlyMap<string, string> | null;
   onChange: () => void;
 }) {
-  const invites = useInvites(onChange);
+  const invites = useInvites(onChange, initialInvites);
   const { reload } = invites;
   const form = useInviteForm({
     templates: invites.templates,

@@ -16,8 +16,8 @@ const loadOnboardingTemplates = () =>
     .then((result) => result.templates.filter((template) => template.kind === "onboarding"));
 
 /** The sent invites, the onboarding templates an invite may follow, and revoking an invite. */
-export function useInvites(onChange: () => void) {
-  const invites = useResource(loadInvites);
+export function useInvites(onChange: () => void, initialInvites: InviteDto[]) {
+  const invites = useResource(loadInvites, initialInvites);
   const templates = useResource(loadOnboardingTemplates);
   const [revokeTarget, setRevokeTarget] = useState<InviteDto | null>(null);
   const { reload } = invites;

@@ -1,12 +1,13 @@
 "use client";
 
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { transferOwnershipResponse } from "@/lib/api/user";
-import { api, errorMessage } from "@/lib/client/api";
+import { api } from "@/lib/client/api";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
+import { useAction } from "@/components/ui/use-action";
 
 export interface OwnershipHeir {
   userId: string;
@@ -28,39 +29,36 @@ export function OwnershipTransferDialog({
   onCancel: () => void;
 }) {
   const [typed, setTyped] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const matches = heir !== null && typed.trim().toLowerCase() === heir.email.toLowerCase();
+  const transfer = useAction(
+    useCallback(
+      async (userId: string, confirmation: string) => {
+        await api("/api/v1/organization/ownership", {
+          method: "POST",
+          json: { userId, confirmation },
+          schema: transferOwnershipResponse,
+        });
+        setTyped("");
+        onDone();
+      },
+      [onDone],
+    ),
+  );
+  // The server checks the typed email too; its answer names the field when that is what failed.
+  const confirmationError =
+    transfer.error?.field === "confirmation" ? transfer.error.message : null;
+  const otherError = transfer.error && !confirmationError ? transfer.error.message : null;
 
   function close() {
     setTyped("");
-    setError(null);
+    transfer.clearError();
     onCancel();
-  }
-
-  async function transfer() {
-    if (!heir || !matches) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api("/api/v1/organization/ownership", {
-        method: "POST",
-        json: { userId: heir.userId, confirmation: typed },
-        schema: transferOwnershipResponse,
-      });
-      setTyped("");
-      onDone();
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
   }
 
   return (
     <Modal
       open={heir !== null}
-      busy={busy}
+      busy={transfer.pending}
       onClose={close}
       title={`Make ${heir?.label ?? ""} the owner?`}
     >
@@ -68,7 +66,7 @@ export function OwnershipTransferDialog({
         className="space-y-4"
         onSubmit={(event) => {
           event.preventDefault();
-          void transfer();
+          if (heir && matches) void transfer.run(heir.userId, typed);
         }}
       >
         <p className="text-sm text-stone-600">
@@ -79,20 +77,21 @@ export function OwnershipTransferDialog({
         <Field
           label="Type the new owner's email to confirm"
           value={typed}
+          error={confirmationError}
           onChange={(event) => setTyped(event.target.value)}
           autoComplete="off"
           spellCheck={false}
         />
-        {error && <Alert>{error}</Alert>}
+        {otherError && <Alert>{otherError}</Alert>}
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-          <Button variant="secondary" onClick={close} disabled={busy}>
+          <Button variant="secondary" onClick={close} disabled={transfer.pending}>
             Cancel
           </Button>
           <Button
             type="submit"
             variant="danger"
             disabled={!matches}
-            busy={busy}
+            busy={transfer.pending}
             busyLabel="Transferring…"
           >
             Transfer ownership

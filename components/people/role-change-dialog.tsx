@@ -1,9 +1,10 @@
 "use client";
 
-import { useState } from "react";
+import { useCallback } from "react";
 import { updateUserRoleResponse } from "@/lib/api/user";
-import { api, errorMessage } from "@/lib/client/api";
+import { api } from "@/lib/client/api";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useAction } from "@/components/ui/use-action";
 
 export interface RoleChange {
   userId: string;
@@ -22,27 +23,20 @@ export function RoleChangeDialog({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const promoting = change?.to === "admin";
-
-  async function apply() {
-    if (!change) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api(`/api/v1/users/${encodeURIComponent(change.userId)}/role`, {
-        method: "PUT",
-        json: { role: change.to },
-        schema: updateUserRoleResponse,
-      });
-      onDone();
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const apply = useAction(
+    useCallback(
+      async ({ userId, to }: RoleChange) => {
+        await api(`/api/v1/users/${encodeURIComponent(userId)}/role`, {
+          method: "PUT",
+          json: { role: to },
+          schema: updateUserRoleResponse,
+        });
+        onDone();
+      },
+      [onDone],
+    ),
+  );
 
   return (
     <ConfirmDialog
@@ -51,11 +45,13 @@ export function RoleChangeDialog({
       confirmLabel={promoting ? "Make admin" : "Make member"}
       busyLabel="Changing…"
       tone={promoting ? "danger" : "primary"}
-      busy={busy}
-      error={error}
-      onConfirm={() => void apply()}
+      busy={apply.pending}
+      error={apply.error?.message ?? null}
+      onConfirm={() => {
+        if (change) void apply.run(change);
+      }}
       onCancel={() => {
-        setError(null);
+        apply.clearError();
         onCancel();
       }}
     >
