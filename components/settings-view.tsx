@@ -1,19 +1,25 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import type { SessionDto } from "@/lib/api/session";
 import type { ShellAccount } from "./app-shell";
 import { AutoLockSetting } from "./auto-lock-setting";
 import { ChangePasswordForm } from "./change-password-form";
 import { EmergencyKitDownload } from "./emergency-kit-download";
-import { SessionsPanel } from "./sessions-panel";
+import { SessionsPanel } from "./sessions/sessions-panel";
+import { useSessions } from "./sessions/use-sessions";
 import { ThemeSetting } from "./theme-setting";
 import { ClipboardSetting } from "./vaults/clipboard-setting";
 import { Card, CardHeader } from "./ui/card";
 
-export function SettingsView({ account }: { account: ShellAccount }) {
-  // A password change signs out the other sessions: reload the list when it happens.
-  const [sessionsVersion, setSessionsVersion] = useState(0);
+export function SettingsView({
+  account,
+  initialSessions,
+}: {
+  account: ShellAccount;
+  initialSessions: SessionDto[];
+}) {
+  const sessions = useSessions(initialSessions);
   return (
     <div className="space-y-6">
       <div>
@@ -68,8 +74,9 @@ export function SettingsView({ account }: { account: ShellAccount }) {
           Export your vaults
         </Link>
       </Card>
-      <ChangePasswordForm onChanged={() => setSessionsVersion((version) => version + 1)} />
-      <SessionsPanel refreshKey={sessionsVersion} />
+      {/* A password change signs out the other sessions: the list reloads when it happens. */}
+      <ChangePasswordForm onChanged={() => void sessions.reload()} />
+      <SessionsPanel sessions={sessions} />
       <ThemeSetting />
       <AutoLockSetting />
       <Card>
