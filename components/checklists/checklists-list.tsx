@@ -1,20 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useState } from "react";
 import type { ChecklistKind, ChecklistSummaryDto } from "@/lib/api/checklist";
-import { errorMessage } from "@/lib/client/api";
-import { checklistApi } from "@/lib/client/checklists";
-import { dateTime, relativeTime } from "@/lib/client/format";
-import { StatusBadge } from "@/components/status-badge";
 import { Alert } from "@/components/ui/alert";
-import { FilterButtons } from "../ui/filter-buttons";
 import { Card } from "@/components/ui/card";
+import { FilterButtons } from "@/components/ui/filter-buttons";
 import { SelectField } from "@/components/vaults/select-field";
-import { ProgressBar } from "./progress-bar";
-import { kindLabels } from "./kind-labels";
-
-type StatusFilter = "open" | "done" | "all";
+import type { StatusFilter } from "./checklist-filter";
+import { ChecklistRow } from "./checklist-row";
+import { useChecklists } from "./use-checklists";
 
 const statusFilters: Array<{ value: StatusFilter; label: string }> = [
   { value: "open", label: "Open" },
@@ -23,30 +17,13 @@ const statusFilters: Array<{ value: StatusFilter; label: string }> = [
 ];
 
 /** Every onboarding and offboarding run: the open ones to follow, the finished ones as records. */
-export function ChecklistsList() {
-  const [status, setStatus] = useState<StatusFilter>("open");
-  const [kind, setKind] = useState<"" | ChecklistKind>("");
-  const [checklists, setChecklists] = useState<ChecklistSummaryDto[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setChecklists(null);
-    try {
-      const result = await checklistApi.list({
-        ...(status === "all" ? {} : { status }),
-        ...(kind ? { kind } : {}),
-      });
-      setChecklists(result.checklists);
-      setError(null);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    }
-  }, [status, kind]);
-
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void load();
-  }, [load]);
+export function ChecklistsList({
+  initialChecklists,
+}: {
+  /** The open runs, as the page was rendered with them. */
+  initialChecklists?: ChecklistSummaryDto[];
+}) {
+  const { filter, setStatus, setKind, checklists, error } = useChecklists(initialChecklists);
 
   return (
     <div className="space-y-6">
@@ -75,12 +52,12 @@ export function ChecklistsList() {
           <FilterButtons
             label="Show checklists"
             options={statusFilters}
-            value={status}
+            value={filter.status}
             onChange={setStatus}
           />
           <SelectField
             label="Kind"
-            value={kind}
+            value={filter.kind}
             onChange={(value) => setKind(value === "" ? "" : (value as ChecklistKind))}
             options={[
               { value: "", label: "Onboarding and offboarding" },
@@ -99,7 +76,7 @@ export function ChecklistsList() {
         )}
         {checklists !== null && checklists.length === 0 && (
           <p className="rounded-lg border border-dashed border-stone-300 px-4 py-6 text-center text-sm text-stone-500">
-            {status === "open"
+            {filter.status === "open"
               ? "No checklist is open. Invite someone from the People page to start an onboarding."
               : "No checklists match."}
           </p>
@@ -107,34 +84,7 @@ export function ChecklistsList() {
         {checklists !== null && checklists.length > 0 && (
           <ul aria-label="Checklists" className="divide-y divide-stone-100">
             {checklists.map((checklist) => (
-              <li key={checklist.id}>
-                <Link
-                  href={`/admin/checklists/${encodeURIComponent(checklist.id)}`}
-                  className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg px-2 py-3 hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-stone-900"
-                >
-                  <span className="min-w-0 flex-1">
-                    <span className="flex flex-wrap items-center gap-2 font-medium text-stone-900">
-                      {kindLabels[checklist.kind]}:{" "}
-                      {checklist.subject.name ?? checklist.subject.email}
-                      <StatusBadge status={checklist.status} />
-                    </span>
-                    <span className="block text-xs text-stone-500">
-                      Started by {checklist.startedBy.name}{" "}
-                      <span title={dateTime(checklist.startedAt)}>
-                        {relativeTime(checklist.startedAt)}
-                      </span>
-                    </span>
-                  </span>
-                  <span className="w-40 text-sm text-stone-600">
-                    {checklist.progress.done} of {checklist.progress.total}
-                    <ProgressBar
-                      done={checklist.progress.done}
-                      total={checklist.progress.total}
-                      className="mt-1"
-                    />
-                  </span>
-                </Link>
-              </li>
+              <ChecklistRow key={checklist.id} checklist={checklist} />
             ))}
           </ul>
         )}
