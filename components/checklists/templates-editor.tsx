@@ -20,8 +20,13 @@ const kinds: ChecklistKind[] = ["onboarding", "offboarding"];
 const loadTemplates = async () => (await checklistApi.templates()).templates;
 
 /** Templates of both kinds, each editable in place. */
-export function TemplatesEditor() {
-  const { data: list, error, reload: load } = useResource(loadTemplates);
+export function TemplatesEditor({
+  initialTemplates,
+}: {
+  /** The templates as the page was rendered with them; changes are read back from the API. */
+  initialTemplates?: TemplateDto[];
+}) {
+  const { data: list, error, reload: load } = useResource(loadTemplates, initialTemplates);
   const [creating, setCreating] = useState<ChecklistKind | null>(null);
   const [deleting, setDeleting] = useState<TemplateDto | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
