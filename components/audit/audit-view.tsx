@@ -1,5 +1,6 @@
 "use client";
 
+import type { AuditEventDto } from "@/lib/api/audit";
 import { useVaultNames } from "../vaults/use-vault-names";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -11,8 +12,13 @@ import { useAuditLog } from "./use-audit-log";
 
 const noNames: ReadonlyMap<string, string> = new Map();
 
-export function AuditView() {
-  const log = useAuditLog();
+export function AuditView({
+  initialEvents,
+}: {
+  /** The newest events, as the page was rendered with them. */
+  initialEvents?: AuditEventDto[];
+}) {
+  const log = useAuditLog(initialEvents);
   // Vault names are encrypted: only the vaults this admin is a member of can be named here.
   const vaultNames = useVaultNames((log.events?.length ?? 0) > 0) ?? noNames;
 

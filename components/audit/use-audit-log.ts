@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { auditListResponse, auditVerifyResponse, type AuditEventDto } from "@/lib/api/audit";
 import { userListResponse } from "@/lib/api/user";
 import { api, apiBlob, errorMessage } from "@/lib/client/api";
@@ -8,8 +8,7 @@ import { saveFile } from "@/lib/client/save-file";
 import { StepUpCancelled } from "../mfa/step-up-provider";
 import { useAction } from "../ui/use-action";
 import { useResource } from "../ui/use-resource";
-
-export const pageSize = 100;
+import { auditPageSize } from "./audit-query";
 
 export interface AuditFilters {
   actorId: string;
@@ -41,7 +40,7 @@ function queryFor(filters: AuditFilters, extra: Record<string, string> = {}) {
 }
 
 async function loadPage(filters: AuditFilters, beforeSeq?: number) {
-  const extra: Record<string, string> = { limit: String(pageSize) };
+  const extra: Record<string, string> = { limit: String(auditPageSize) };
   if (beforeSeq) extra.beforeSeq = String(beforeSeq);
   const result = await api(`/api/v1/audit?${queryFor(filters, extra)}`, {
     schema: auditListResponse,
@@ -55,22 +54,30 @@ const loadPeople = () =>
 const verifyChain = () =>
   api("/api/v1/audit/verify", { method: "POST", schema: auditVerifyResponse });
 
-/** The audit log's pages under the applied filters, the chain check and the exports. */
-export function useAuditLog() {
+/**
+ * The audit log's pages under the applied filters, the chain check and the exports.
+ * `initialEvents` is the unfiltered newest page the server rendered the page with.
+ */
+export function useAuditLog(initialEvents?: AuditEventDto[]) {
   const [applied, setApplied] = useState<AuditFilters>(emptyFilters);
-  const [events, setEvents] = useState<AuditEventDto[] | null>(null);
-  const [hasMore, setHasMore] = useState(false);
+  const [events, setEvents] = useState<AuditEventDto[] | null>(initialEvents ?? null);
+  const [hasMore, setHasMore] = useState(initialEvents?.length === auditPageSize);
   const [loadError, setLoadError] = useState<string | null>(null);
   const people = useResource(loadPeople);
+  // The filters the server's page was read under: that page is shown, not fetched again.
+  const rendered = useRef<AuditFilters | null>(initialEvents ? emptyFilters : null);
 
   useEffect(() => {
+    const given = rendered.current === applied;
+    rendered.current = null;
+    if (given) return;
     let cancelled = false;
     // State is set only when the request settles, not synchronously.
     loadPage(applied)
       .then((loaded) => {
         if (cancelled) return;
         setEvents(loaded);
-        setHasMore(loaded.length === pageSize);
+        setHasMore(loaded.length === auditPageSize);
         setLoadError(null);
       })
       .catch((caught: unknown) => !cancelled && setLoadError(errorMessage(caught)));
@@ -84,7 +91,7 @@ export function useAuditLog() {
       const oldest = events?.at(-1);
       if (!oldest) return;
       const loaded = await loadPage(applied, oldest.seq);
-      setHasMore(loaded.length === pageSize);
+      setHasMore(loaded.length === auditPageSize);
       setEvents((current) => [...(current ?? []), ...loaded]);
     }, [applied, events]),
   );
