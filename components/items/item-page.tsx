@@ -17,7 +17,6 @@ import { ItemDetails } from "./item-details";
 import { ItemEditForm } from "./item-edit-form";
 import { ItemHeader } from "./item-header";
 import { useItemPage } from "./use-item-page";
-import { useUnsavedEditsGuard } from "./use-unsaved-edits-guard";
 
 /** One item of a vault: read, edited, restored from its history, shared or deleted. */
 export function ItemPage({
@@ -30,8 +29,7 @@ export function ItemPage({
   newType?: ItemType;
 }) {
   const page = useItemPage(vaultId, itemId, newType);
-  const guard = useUnsavedEditsGuard(page.dirty);
-  const { vault, item, draft } = page;
+  const { vault, item, draft, guard } = page;
 
   if (page.loadError) return <Alert>{page.loadError}</Alert>;
   if (!vault || !page.keyring)
@@ -186,7 +184,7 @@ export function ItemPage({
       </ConfirmDialog>
 
       <ConfirmDialog
-        open={guard.pendingHref !== null}
+        open={guard.asking}
         title="Leave without saving?"
         confirmLabel="Leave and discard edits"
         onConfirm={guard.leave}

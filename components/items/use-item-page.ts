@@ -16,6 +16,7 @@ import { isConflict, reportItemEvent, vaultApi } from "@/lib/client/vaults/vault
 import { useKeyring } from "@/components/keyring-provider";
 import { useAction } from "@/components/ui/use-action";
 import { useVault } from "@/components/vaults/use-vault";
+import { useUnsavedEditsGuard } from "./use-unsaved-edits-guard";
 
 /**
  * The item page's state: the vault it lives in, the draft being edited (with the item it
@@ -44,6 +45,7 @@ export function useItemPage(vaultId: string, itemId: string | null, newType?: It
   const draft = editing?.draft ?? null;
   const dirty = editing !== null && draftSnapshot(editing.draft) !== editing.startedAs;
   const problems = draft && triedToSave ? draftProblems(draft) : null;
+  const guard = useUnsavedEditsGuard(dirty);
 
   /**
    * `restoring`: an older revision comes back. Its secret values were exposed before, to
@@ -56,6 +58,8 @@ export function useItemPage(vaultId: string, itemId: string | null, newType?: It
         const created = await saveNewItem(keyring, { vaultId, key, keyVersion }, plaintext);
         // The tab's vault store is shared: the item page it opens next looks the item up there.
         await reload();
+        // The new item takes the place of the blank form in the history, not of Back's guard.
+        await guard.release();
         router.replace(`/vaults/${vaultId}/items/${created.id}`);
         return;
       }
@@ -93,6 +97,7 @@ export function useItemPage(vaultId: string, itemId: string | null, newType?: It
     item,
     draft,
     dirty,
+    guard,
     problems,
     conflict,
     showHistory,
@@ -111,7 +116,10 @@ export function useItemPage(vaultId: string, itemId: string | null, newType?: It
       setEditing({ draft: started, startedAs: draftSnapshot(started) });
     },
     cancelEditing() {
-      if (!item) return router.push(`/vaults/${vaultId}`);
+      if (!item) {
+        void guard.release().then(() => router.push(`/vaults/${vaultId}`));
+        return;
+      }
       setEditing(null);
       setConflict(false);
       save.clearError();

@@ -1,8 +1,8 @@
 // The item page's rough edges, each as someone meets it: a login's address opens as a link (and
 // a script address never does), an SSH key and an environment file leave as files, a database
 // copies as one connection string, an empty password says it is empty, a port that is not a
-// port is refused on its field, unsaved edits are not lost to a reload or a breadcrumb, and on a
-// phone the page fits the screen.
+// port is refused on its field, unsaved edits are not lost to a reload, a breadcrumb or the Back
+// button, and on a phone the page fits the screen.
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Dialog, Page } from "playwright-core";
@@ -321,6 +321,49 @@ describe("the item page", () => {
       .click();
     await page.getByRole("button", { name: "New item" }).waitFor();
     expect(await page.getByRole("dialog", { name: "Leave without saving?" }).count()).toBe(0);
+  });
+
+  it("Back asks as well: staying keeps the edit and the address, leaving goes back", async () => {
+    await openItem(database.title);
+    const itemUrl = page.url();
+    await page.getByRole("button", { name: "Edit" }).click();
+    await valueInput("Host").fill(database.unsavedHost);
+    const leave = page.getByRole("dialog", { name: "Leave without saving?" });
+
+    await page.goBack();
+    await leave.waitFor();
+    expect(page.url()).toBe(itemUrl);
+    await leave.getByRole("button", { name: "Cancel" }).click();
+    await leave.waitFor({ state: "detached" });
+    expect(page.url()).toBe(itemUrl);
+    expect(await valueInput("Host").inputValue()).toBe(database.unsavedHost);
+
+    // Staying holds the next Back too; leaving then goes to the page before the item.
+    await page.goBack();
+    await leave.waitFor();
+    await leave.getByRole("button", { name: "Leave and discard edits" }).click();
+    await page.getByRole("button", { name: "New item" }).waitFor();
+    expect(page.url()).toMatch(/\/vaults\/[^/]+$/);
+
+    // Once saved, Back leaves at once: no question, and no second copy of the item to step over.
+    await openItem(database.title);
+    await fieldGroup("Host").getByText(database.host, { exact: true }).waitFor();
+    await page.getByRole("button", { name: "Edit" }).click();
+    await valueInput("Host").fill(database.unsavedHost);
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.getByText("Saved as revision 3.").waitFor();
+    await page.goBack();
+    await page.getByRole("button", { name: "New item" }).waitFor();
+    expect(page.url()).toMatch(/\/vaults\/[^/]+$/);
+    expect(await leave.count()).toBe(0);
+
+    // A new item, once saved, stands where its blank form stood: one Back returns to the vault.
+    await startItem("Secure note");
+    await page.getByLabel("Title").fill("Back-button note");
+    await saveNewItem("Back-button note");
+    await page.goBack();
+    await page.getByRole("button", { name: "New item" }).waitFor();
+    expect(page.url()).toMatch(/\/vaults\/[^/]+$/);
   });
 
   it("at 390 px the item page fits: the title wraps, History clears the badge, the code stays on one line", async () => {
