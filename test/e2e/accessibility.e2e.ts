@@ -1,8 +1,10 @@
 // Every main page as a person meets it, checked by axe-core: the public pages (setup, the
 // Emergency Kit, sign-in, an invite, a share link, a missing page) and, signed in as the owner,
 // home, vaults, a vault, an item, people, the admin pages, settings, the rotation tracker, an
-// offboarding run, links and import/export. Any critical or serious violation fails its page,
-// printed with its rule, impact and the elements that break it.
+// offboarding run, links and import/export. Each page is checked in the light scheme and again
+// in the dark one (docs/decisions/0059-colour-scheme-from-a-cookie.md), the same render with only
+// prefers-color-scheme switched. Any critical or serious violation fails its page, printed with
+// its rule, impact and the elements that break it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { parseSecretKey, type ItemPlaintext } from "../../lib/crypto";
@@ -55,14 +57,29 @@ function login(title: string): ItemPlaintext {
   };
 }
 
-/** Fails with every critical and serious violation on the page as it is now. */
+const colourSchemes = ["light", "dark"] as const;
+
+/** Fails with every critical and serious violation on the page as it is now, in both schemes. */
 async function expectAccessible(page: Page, label: string) {
   // Fonts, transitions and late renders settle before colours and names are measured.
   await page.waitForLoadState("networkidle");
   await page.waitForTimeout(300);
-  const violations = await seriousViolations(page, label);
-  // Soft, so one run lists every page that fails rather than stopping at the first.
-  expect.soft(violations, `${label}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+  const pageColours: string[] = [];
+  for (const colorScheme of colourSchemes) {
+    await page.emulateMedia({ colorScheme });
+    // Buttons and links fade between colours: the new scheme's colours are measured, not a blend.
+    await page.waitForTimeout(250);
+    pageColours.push(await page.evaluate(() => getComputedStyle(document.body).backgroundColor));
+    const named = `${label} (${colorScheme})`;
+    const violations = await seriousViolations(page, named);
+    // Soft, so one run lists every page that fails rather than stopping at the first.
+    expect.soft(violations, `${named}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  // Each scheme was measured in its own palette: the page did switch.
+  expect(new Set(pageColours).size, `${label}: ${pageColours.join(" / ")}`).toBe(
+    colourSchemes.length,
+  );
 }
 
 /** A full page load of `path`, unlocking the keys it locked, until its heading shows. */
