@@ -179,7 +179,7 @@ function StepButtons({
           </Button>
         )}
       </div>
-      {update.error && <Alert className="mt-3 w-full">{update.error.message}</Alert>}
+      {update.error && <Alert className="w-full">{update.error.message}</Alert>}
     </>
   );
 }
