@@ -1,7 +1,13 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useEffect, useState } from "react";
-import { PaletteDialog } from "./palette-dialog";
+
+// The dialog's code (and the search across vaults it starts) loads on the first "/" or Ctrl-K,
+// not with every page: most page loads never open it.
+const PaletteDialog = dynamic(() => import("./palette-dialog").then((m) => m.PaletteDialog), {
+  ssr: false,
+});
 
 /** Keys that open the palette: "/" outside a text field, Ctrl-K or ⌘K anywhere. */
 function opensPalette(event: KeyboardEvent): boolean {

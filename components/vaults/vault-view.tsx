@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useState } from "react";
 import { ITEM_TYPES, type ItemType } from "@/lib/crypto";
@@ -11,10 +12,24 @@ import { Card } from "@/components/ui/card";
 import { EnvironmentBadge, RoleBadge } from "./badges";
 import { ItemTypeIcon } from "./item-type-icon";
 import { VaultItemList } from "./vault-item-list";
-import { MembersPanel } from "./members-panel";
 import { Modal } from "@/components/ui/modal";
 import { useVault } from "./use-vault";
-import { VaultSettings } from "./vault-settings";
+
+// The Members and Settings tabs (members, grants, service accounts, key rotation) load when
+// their tab is first chosen: the vault's first paint is its items.
+const tabLoading = () => (
+  <p role="status" className="text-sm text-stone-500">
+    Loading…
+  </p>
+);
+const MembersPanel = dynamic(() => import("./members-panel").then((m) => m.MembersPanel), {
+  ssr: false,
+  loading: tabLoading,
+});
+const VaultSettings = dynamic(() => import("./vault-settings").then((m) => m.VaultSettings), {
+  ssr: false,
+  loading: tabLoading,
+});
 
 type Tab = "items" | "members" | "settings";
 
