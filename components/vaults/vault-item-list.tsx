@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useWindowVirtualizer } from "@tanstack/react-virtual";
-import { useLayoutEffect, useRef, useState } from "react";
+import { useCallback } from "react";
 import type { StoredItem } from "@/lib/client/vaults/vault-store";
 import { ITEM_TYPE_LABELS, itemSubtitle } from "@/lib/client/vaults/templates";
 import { ItemTypeIcon } from "./item-type-icon";
+import { useWindowRows } from "./use-window-rows";
 
 /** A row's height before it is measured: one title line and one subtitle line. */
 const ROW_ESTIMATE = 66;
@@ -15,40 +15,28 @@ const ROW_ESTIMATE = 66;
  * some 30 rows in the DOM, so painting the first ones and each later page stays cheap.
  */
 export function VaultItemList({ vaultId, items }: { vaultId: string; items: StoredItem[] }) {
-  const listRef = useRef<HTMLUListElement>(null);
-  const [scrollMargin, setScrollMargin] = useState(0);
-  useLayoutEffect(() => {
-    // The list's offset from the top of the page, for the window virtualiser's arithmetic.
-    setScrollMargin(listRef.current?.offsetTop ?? 0);
-  }, []);
-  const virtualizer = useWindowVirtualizer({
+  const keyOf = useCallback((index: number) => items[index]?.dto.id ?? String(index), [items]);
+  const { listRef, rows, totalHeight, measure } = useWindowRows<HTMLUListElement>({
     count: items.length,
-    estimateSize: () => ROW_ESTIMATE,
+    keyOf,
+    estimate: ROW_ESTIMATE,
     overscan: 8,
-    scrollMargin,
-    getItemKey: (index) => items[index]?.dto.id ?? index,
   });
-  const rows = virtualizer.getVirtualItems();
 
   return (
-    <ul
-      ref={listRef}
-      aria-label="Items"
-      className="relative"
-      style={{ height: virtualizer.getTotalSize() }}
-    >
+    <ul ref={listRef} aria-label="Items" className="relative" style={{ height: totalHeight }}>
       {rows.map((row) => {
         const item = items[row.index];
         if (!item) return null;
         return (
           <li
             key={row.key}
-            data-index={row.index}
-            ref={virtualizer.measureElement}
+            data-key={row.key}
+            ref={measure}
             aria-setsize={items.length}
             aria-posinset={row.index + 1}
             className="absolute inset-x-0 top-0 border-b border-stone-100"
-            style={{ transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)` }}
+            style={{ transform: `translateY(${row.start}px)` }}
           >
             <ItemRow vaultId={vaultId} item={item} />
           </li>
