@@ -183,7 +183,8 @@ describe("rough edges", () => {
     const oneMinute = page.locator("option", { hasText: /^After 1 minute$/ });
     for (const label of ["Settings", "Vaults"]) {
       await openFromNav(page, label);
-      await page.getByRole("heading", { level: 1 }).first().waitFor();
+      // The page opened, not the one it replaces: its own heading.
+      await page.getByRole("heading", { level: 1, name: label, exact: true }).waitFor();
       if (await oneMinute.count()) break;
     }
     expect(await oneMinute.count()).toBe(1);
