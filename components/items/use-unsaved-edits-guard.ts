@@ -91,7 +91,8 @@ export function useUnsavedEditsGuard(dirty: boolean) {
       event.stopPropagation();
       setPending({ kind: "link", href: destination });
     };
-    pushGuard();
+    // A tab whose only entry is this page has nothing for Back to leave to: no guard is needed.
+    if (window.history.length > 1) pushGuard();
     window.addEventListener("beforeunload", onBeforeUnload);
     window.addEventListener("click", onClick, true);
     return () => {
