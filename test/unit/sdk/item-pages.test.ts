@@ -78,3 +78,24 @@ function item(id: string) {
     updatedAt: "2026-12-02T00:00:00.000Z",
   };
 }
+
+describe("the page reader's page sizes", () => {
+  it("starts small and asks for four times more each page, up to the limit", async () => {
+    const limits: number[] = [];
+    const ids = Array.from({ length: 60 }, (_, index) => `item-${String(index).padStart(2, "0")}`);
+    const reader = itemPages(
+      async (after, limit) => {
+        limits.push(limit);
+        const start = after === null ? 0 : ids.indexOf(after) + 1;
+        const slice = ids.slice(start, start + limit);
+        const end = start + slice.length;
+        return { items: slice.map(item), next: end < ids.length ? (slice.at(-1) ?? null) : null };
+      },
+      { firstLimit: 2, limit: 20 },
+    );
+    const received: string[] = [];
+    for await (const page of reader) received.push(...page.map((entry) => entry.id));
+    expect(received).toEqual(ids);
+    expect(limits).toEqual([2, 8, 20, 20, 20]);
+  });
+});
