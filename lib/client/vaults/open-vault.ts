@@ -27,9 +27,14 @@ export function decryptItems(
   vaultId: string,
   key: Uint8Array,
   items: ItemDto[],
-  onProgress?: (done: number, total: number) => void,
+  options?: sdk.DecryptItemsOptions,
 ) {
-  return sdk.decryptItems(vaultSession(keyring), vaultId, key, items, onProgress);
+  return sdk.decryptItems(vaultSession(keyring), vaultId, key, items, options);
+}
+
+/** Writes the revision marks of pages decrypted with `saveRevisions: false`. */
+export function saveRevisions(keyring: Keyring) {
+  return sdk.saveRevisions(vaultSession(keyring));
 }
 
 /** Records a revision we wrote ourselves, so the server cannot later serve the one before it. */

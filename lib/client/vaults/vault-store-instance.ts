@@ -1,7 +1,7 @@
 import { errorMessage } from "@/lib/client/api";
 import { getKeyring, subscribeKeyring, type Keyring } from "@/lib/client/keyring";
 import { loadContacts } from "./contacts";
-import { decryptItems, memberTrust, openVault } from "./open-vault";
+import { decryptItems, memberTrust, openVault, saveRevisions } from "./open-vault";
 import { vaultApi } from "./vault-api";
 import { VaultStore } from "./vault-store";
 
@@ -23,7 +23,9 @@ export function vaultStore(keyring: Keyring): VaultStore {
         head: (vaultId) => vaultApi.head(vaultId),
         itemPage: (vaultId, after, limit) => vaultApi.itemPage(vaultId, after, limit),
         open: (summary) => openVault(keyring, summary),
-        decrypt: (vaultId, key, items) => decryptItems(keyring, vaultId, key, items),
+        decrypt: (vaultId, key, items) =>
+          decryptItems(keyring, vaultId, key, items, { saveRevisions: false }),
+        saveRevisions: () => saveRevisions(keyring),
         trust: (members) => memberTrust(keyring, members),
         prepare: () => loadContacts(keyring),
         errorMessage,

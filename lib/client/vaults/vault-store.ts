@@ -47,8 +47,12 @@ export interface VaultSource {
   head(vaultId: string): Promise<VaultDetailResponse>;
   itemPage(vaultId: string, after: string | null, limit: number): Promise<ItemPageResponse>;
   open(summary: VaultSummaryDto): Promise<OpenedVault>;
-  /** Decrypts under each item's AD, refusing rolled-back revisions (sdk decryptItems). */
+  /**
+   * Decrypts under each item's AD, refusing rolled-back revisions (sdk decryptItems). It need
+   * not write the revision marks to storage: the store calls `saveRevisions` once a load ends.
+   */
   decrypt(vaultId: string, key: Uint8Array, items: ItemDto[]): Promise<DecryptedItem[]>;
+  saveRevisions?(): Promise<void>;
   trust(members: MemberDto[]): Promise<Map<string, MemberTrust>>;
   /** Called alongside the first fetch: the contacts the grant check needs. */
   prepare?(): Promise<unknown>;
@@ -229,27 +233,33 @@ export class VaultStore {
         return;
       }
       let received = 0;
-      let step = await firstPage;
-      while (!step.done) {
-        if (!this.current(vaultId, generation)) {
-          await pages.return(undefined);
-          return;
+      try {
+        let step = await firstPage;
+        while (!step.done) {
+          if (!this.current(vaultId, generation)) {
+            await pages.return(undefined);
+            return;
+          }
+          received += step.value.length;
+          const decrypted = await this.source.decrypt(vaultId, opened.key, step.value);
+          const stored = decrypted.map((item) => ({
+            ...item,
+            text: item.plaintext ? searchableText(item.plaintext) : "",
+          }));
+          publish({ ...state, items: mergeByTitle(state.items, stored) });
+          step = await pages.next();
         }
-        received += step.value.length;
-        const decrypted = await this.source.decrypt(vaultId, opened.key, step.value);
-        const stored = decrypted.map((item) => ({
-          ...item,
-          text: item.plaintext ? searchableText(item.plaintext) : "",
-        }));
-        publish({ ...state, items: mergeByTitle(state.items, stored) });
-        step = await pages.next();
+        publish({
+          ...state,
+          complete: true,
+          missing: Math.max(0, state.total - received),
+          loadedAt: this.now(),
+        });
+      } finally {
+        // Once for the whole vault, after its last rows are shown: the marks already hold in
+        // memory, and writing them after every page would copy them all each time.
+        if (received > 0) void this.source.saveRevisions?.();
       }
-      publish({
-        ...state,
-        complete: true,
-        missing: Math.max(0, state.total - received),
-        loadedAt: this.now(),
-      });
     } catch (error) {
       if (!this.current(vaultId, generation)) return;
       const message =

@@ -206,6 +206,21 @@ describe("the vault store", () => {
     expect(titlesOf(store)?.filter((title) => title === "b")).toHaveLength(1);
   });
 
+  it("writes the revision marks once a vault's last page is in, not once per page", async () => {
+    const server = fakeServer(key, ["a", "b", "c", "d", "e"]);
+    const saves: number[] = [];
+    const store = new VaultStore({
+      ...server.source(),
+      saveRevisions: async () => {
+        saves.push(store.vault(vaultId)?.items.length ?? -1);
+      },
+    });
+    await store.ensureVault(vaultId);
+    expect(server.calls.pages).toBe(3);
+    expect(saves).toEqual([5]);
+    expect(store.vault(vaultId)?.complete).toBe(true);
+  });
+
   it("keeps the search text of every item, lower-cased once", async () => {
     const server = fakeServer(key, ["Stripe Live"]);
     const store = new VaultStore(server.source());
