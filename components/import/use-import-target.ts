@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { ItemPlaintext } from "@/lib/crypto";
 import type { ImportResult } from "@/lib/sdk/import";
 import { findDuplicates } from "@/lib/sdk/import/duplicates";
@@ -16,6 +16,7 @@ import { errorMessage } from "@/lib/client/api";
 import { vaultPlaintexts, writableVaults } from "@/lib/client/import/commit-import";
 import type { OpenedVault } from "@/lib/client/vaults/open-vault";
 import { useKeyring } from "@/components/keyring-provider";
+import { useResource } from "@/components/ui/use-resource";
 
 export type TargetMode = ImportPlanOptions["mode"];
 /** "new" or the id of an existing vault. */
@@ -40,21 +41,19 @@ export const NEW_VAULT = "new";
  */
 export function useImportTarget(result: ImportResult | null, fileName: string) {
   const keyring = useKeyring();
-  const [vaults, setVaults] = useState<OpenedVault[] | null>(null);
-  const [vaultsError, setVaultsError] = useState<string | null>(null);
+  const loadVaults = useCallback(
+    () => (keyring ? writableVaults(keyring) : Promise.resolve([])),
+    [keyring],
+  );
+  const writable = useResource(keyring ? loadVaults : null);
+  const vaults = writable.data;
+  const [duplicatesError, setDuplicatesError] = useState<string | null>(null);
   const [mode, setMode] = useState<TargetMode>("one-vault");
   const [vaultChoice, setVaultChoice] = useState<VaultChoice>(NEW_VAULT);
   const [newName, setNewName] = useState("");
   const [folderNames, setFolderNames] = useState<Record<string, string>>({});
   const [existing, setExisting] = useState<Record<string, ItemPlaintext[]>>({});
   const [kept, setKept] = useState<Set<string>>(new Set());
-
-  useEffect(() => {
-    if (!keyring) return;
-    writableVaults(keyring).then(setVaults, (caught: unknown) =>
-      setVaultsError(errorMessage(caught)),
-    );
-  }, [keyring]);
 
   const folders = useMemo(() => folderRows(result), [result]);
   const defaultNewName = vaultNameFromFile(fileName);
@@ -81,7 +80,7 @@ export function useImportTarget(result: ImportResult | null, fileName: string) {
       if (!vault) continue;
       vaultPlaintexts(keyring, vault).then(
         (plaintexts) => setExisting((known) => ({ ...known, [vaultId]: plaintexts })),
-        (caught: unknown) => setVaultsError(errorMessage(caught)),
+        (caught: unknown) => setDuplicatesError(errorMessage(caught)),
       );
     }
   }, [keyring, vaults, plan, existing]);
@@ -98,7 +97,7 @@ export function useImportTarget(result: ImportResult | null, fileName: string) {
 
   return {
     vaults,
-    vaultsError,
+    vaultsError: writable.error ?? duplicatesError,
     mode,
     setMode: (next: TargetMode) => {
       setMode(next);
