@@ -221,6 +221,14 @@ async function shootOffboarding(
     .getByRole("status")
     .filter({ hasText: "Re-keyed 2 vaults." })
     .waitFor({ timeout: 120_000 });
+  // Settled once the run is read back: each vault's step done, by whom, with the progress bar.
+  const rows = page.getByTestId("rekey-row");
+  for (const vault of vaults.slice(0, 2)) {
+    await rows
+      .filter({ hasText: vault.name })
+      .getByText(`Re-keyed by ${owner.name}`)
+      .waitFor({ timeout: 60_000 });
+  }
   await page
     .getByTestId("flag-summary")
     .getByText(/5 items flagged: 2 high/)
