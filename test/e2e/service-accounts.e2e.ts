@@ -255,4 +255,26 @@ describe("service accounts", () => {
     expect((refused as SdkError).code).toBe("token_revoked");
     expect(errors()).toEqual([]);
   });
+
+  it("re-keying the account grants its vault again under the vault's current key", async () => {
+    await page.getByRole("button", { name: "Grant a vault" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Vault", { exact: true }).selectOption({ label: vaultName });
+    await dialog.getByLabel("Scope").selectOption("read");
+    await dialog.getByRole("button", { name: "Grant vault" }).click();
+    await page.getByText(`${accountName} can now read ${vaultName}.`).waitFor();
+
+    await page.getByRole("button", { name: `Re-key ${accountName}` }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Re-key service account" }).click();
+    await page.getByText(/1 vault granted again\./).waitFor();
+    const detail = serviceAccountDetailResponse.parse(
+      await page.evaluate(
+        (id) => fetch(`/api/v1/service-accounts/${id}`).then((response) => response.json()),
+        encodeURIComponent(serviceAccountId),
+      ),
+    );
+    // Two rotations since the first grant: the re-made grant seals the third key.
+    expect(detail.grants.map((grant) => grant.keyVersion)).toEqual([3]);
+    expect(errors()).toEqual([]);
+  });
 });
