@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { PeopleView } from "@/components/people/people-view";
-import { peopleView } from "@/lib/server/checklists/people";
-import { requireOrganization } from "@/lib/server/data/organization";
 import { inviteList } from "@/lib/server/invite-views";
+import { organizationPeople } from "@/lib/server/people-views";
 import { AppPage } from "../../app-page";
 
 export const dynamic = "force-dynamic";
@@ -10,10 +9,7 @@ export const metadata: Metadata = { title: "People · Coffer" };
 
 /** People and invites hold nothing encrypted: they come with the page, as the API answers them. */
 async function peopleAndInvites() {
-  const [{ people }, { invites }] = await Promise.all([
-    requireOrganization().then((organization) => peopleView(organization.id)),
-    inviteList(),
-  ]);
+  const [{ people }, { invites }] = await Promise.all([organizationPeople(), inviteList()]);
   return { people, invites };
 }
 

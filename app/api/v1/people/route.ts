@@ -1,10 +1,9 @@
 import { route } from "@/lib/server/route";
-import { requireOrganization } from "@/lib/server/data/organization";
-import { peopleView } from "@/lib/server/checklists/people";
+import { organizationPeople } from "@/lib/server/people-views";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route({
   access: "admin",
-  handler: async () => peopleView((await requireOrganization()).id),
+  handler: async () => organizationPeople(),
 });
