@@ -59,6 +59,11 @@ export interface VaultSource {
   errorMessage(error: unknown): string;
 }
 
+/** Pages larger than this are merged and rendered in a task after their decryption. */
+const YIELD_AFTER_ITEMS = 500;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** A cached vault younger than this is shown as it is; an older one is fetched again. */
 export const FRESH_MS = 60_000;
 
@@ -242,6 +247,9 @@ export class VaultStore {
           }
           received += step.value.length;
           const decrypted = await this.source.decrypt(vaultId, opened.key, step.value);
+          // The merge and render of a large page get a task of their own, not the tail of the
+          // decryption's last slice: together they would hold the main thread too long.
+          if (step.value.length > YIELD_AFTER_ITEMS) await nextTask();
           const stored = decrypted.map((item) => ({
             ...item,
             text: item.plaintext ? searchableText(item.plaintext) : "",
