@@ -46,7 +46,17 @@ function paletteRows(store: VaultStore | null): { rows: Row[]; done: number; tot
  * The palette itself: a WAI-ARIA combobox whose listbox holds plain options (no links or
  * buttons inside them), driven by the keyboard — arrows move, Enter opens, Escape closes.
  */
-export function PaletteDialog({ onClose }: { onClose: () => void }) {
+export function PaletteDialog({
+  onClose,
+  initialQuery = "",
+  onOpened,
+}: {
+  onClose: () => void;
+  /** What was typed while this dialog's code loaded: the search box starts with it. */
+  initialQuery?: string;
+  /** Called once the search box has the focus and takes the keys itself. */
+  onOpened?: () => void;
+}) {
   const router = useRouter();
   const store = useVaultStore();
   const version = useVaultStoreVersion(store);
@@ -54,14 +64,20 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
   const inputRef = useRef<HTMLInputElement>(null);
   const listId = useId();
   const optionId = useId();
-  const [query, setQuery] = useState("");
+  const [query, setQuery] = useState(initialQuery);
   const [active, setActive] = useState(0);
 
   useLayoutEffect(() => {
     dialogRef.current?.showModal();
     // showModal() focuses the first focusable element only by the HTML autofocus attribute,
     // which React's autoFocus does not set: focus the search box explicitly.
-    inputRef.current?.focus();
+    const input = inputRef.current;
+    input?.focus();
+    // The caret after anything typed ahead, where the next key continues it.
+    input?.setSelectionRange(input.value.length, input.value.length);
+    onOpened?.();
+    // Once, when the dialog opens: a later render passes a new callback but opens nothing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
