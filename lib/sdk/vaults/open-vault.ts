@@ -146,10 +146,10 @@ export async function decryptItems(
   let workMs = 0;
   for (const [index, dto] of items.entries()) {
     result.push(decryptOne(guard, vaultId, key, dto));
-    // Yield after every ~40 ms of work, so a vault of thousands of items keeps a page
+    // Yield after every ~30 ms of work, so a vault of thousands of items keeps a page
     // responsive without paying for a yield (and a progress render) every few items; the
     // caller's merge and render of the page may follow the last slice in the same task.
-    if (performance.now() - sliceStarted > 40) {
+    if (performance.now() - sliceStarted > 30) {
       workMs += performance.now() - sliceStarted;
       onProgress?.(index + 1, items.length);
       await new Promise((resolve) => setTimeout(resolve, 0));
