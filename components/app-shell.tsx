@@ -14,7 +14,7 @@ import { MAIN_MENU_ID, MenuButton } from "./shell/menu-button";
 import { NavList } from "./shell/nav-list";
 import { ShellActions } from "./shell/shell-actions";
 import { useMenu } from "./shell/use-menu";
-import { UnlockScreen } from "./unlock-screen";
+import { UnlockScreen } from "./signin/unlock-screen";
 
 export interface ShellAccount {
   userId: string;

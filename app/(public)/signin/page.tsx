@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { SignInForm } from "@/components/signin-form";
+import { SignInForm } from "@/components/signin/signin-form";
 import { organizationExists } from "@/lib/server/data/organization";
 
 export const dynamic = "force-dynamic";

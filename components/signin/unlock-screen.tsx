@@ -1,18 +1,18 @@
 "use client";
 
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { getSodium } from "@/lib/crypto";
-import { errorMessage } from "@/lib/client/api";
 import { WrongPasswordError } from "@/lib/client/auth";
 import { loadSecretKey } from "@/lib/client/secret-key-store";
 import { prepareKeyDerivation } from "@/lib/client/kdf-runner";
 import { unlockWithPassword } from "@/lib/client/session-flows";
-import { KdfProgress } from "./kdf-progress";
-import { secretKeyProblem } from "./signin-form";
-import { Alert } from "./ui/alert";
-import { Button } from "./ui/button";
-import { Card } from "./ui/card";
-import { Field } from "./ui/field";
+import { KdfProgress } from "@/components/kdf-progress";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { useAction } from "@/components/ui/use-action";
+import { secretKeyProblem } from "./secret-key-problem";
 
 /**
  * Shown instead of the page while the keyring is empty (reload, idle lock, "Lock now"). The
@@ -30,11 +30,33 @@ export function UnlockScreen({
   const [password, setPassword] = useState("");
   const [secretKeyText, setSecretKeyText] = useState("");
   const [needsSecretKey, setNeedsSecretKey] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [secretKeyError, setSecretKeyError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<{ text: string; on: "password" | "secretKey" } | null>(
+    null,
+  );
   const [attempt, setAttempt] = useState(0);
   const passwordRef = useRef<HTMLInputElement>(null);
+
+  const unlock = useCallback(
+    async (secretKey: string | undefined) => {
+      try {
+        await unlockWithPassword({ email, userId, password, secretKeyText: secretKey });
+        return true;
+      } catch (caught) {
+        if (!(caught instanceof WrongPasswordError)) throw caught;
+        setAttempt((count) => count + 1);
+        throw new Error(
+          secretKey === undefined
+            ? "That master password is not correct."
+            : "That master password is not correct. If you typed the Secret Key, check it too.",
+        );
+      }
+    },
+    [email, userId, password],
+  );
+  const action = useAction(unlock);
+  // Once unlocked this screen gives way to the page; until then the form stays disabled.
+  const [unlocked, setUnlocked] = useState(false);
+  const busy = action.pending || unlocked;
 
   useEffect(() => {
     let cancelled = false;
@@ -46,9 +68,13 @@ export function UnlockScreen({
     };
   }, [email]);
 
+  // The password is selected once per wrong attempt, after the inputs are enabled again.
+  const selectedFor = useRef(0);
   useEffect(() => {
-    if (attempt > 0) passwordRef.current?.select();
-  }, [attempt]);
+    if (busy || attempt === selectedFor.current) return;
+    selectedFor.current = attempt;
+    passwordRef.current?.select();
+  }, [busy, attempt]);
 
   useEffect(() => {
     prepareKeyDerivation();
@@ -57,42 +83,24 @@ export function UnlockScreen({
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    setError(null);
-    setSecretKeyError(null);
+    action.clearError();
+    setProblem(null);
     if (!password) {
-      setError("Enter your master password.");
+      setProblem({ text: "Enter your master password.", on: "password" });
       return;
     }
     if (needsSecretKey) {
       await getSodium();
-      const problem = secretKeyProblem(secretKeyText);
-      if (problem) {
-        setSecretKeyError(problem);
+      const keyProblem = secretKeyProblem(secretKeyText);
+      if (keyProblem) {
+        setProblem({ text: keyProblem, on: "secretKey" });
         return;
       }
     }
-    setBusy(true);
-    try {
-      await unlockWithPassword({
-        email,
-        userId,
-        password,
-        secretKeyText: needsSecretKey ? secretKeyText : undefined,
-      });
-    } catch (caught) {
-      setBusy(false);
-      if (caught instanceof WrongPasswordError) {
-        setError(
-          needsSecretKey
-            ? "That master password is not correct. If you typed the Secret Key, check it too."
-            : "That master password is not correct.",
-        );
-        setAttempt((count) => count + 1);
-        return;
-      }
-      setError(errorMessage(caught));
-    }
+    if (await action.run(needsSecretKey ? secretKeyText : undefined)) setUnlocked(true);
   }
+
+  const error = problem?.on === "password" ? problem.text : action.error?.message;
 
   return (
     <div className="mx-auto w-full max-w-md py-10">
@@ -118,7 +126,7 @@ export function UnlockScreen({
             <span className="font-medium text-stone-800">{email}</span> to unlock your keys.
           </p>
         </div>
-        <form className="space-y-5" onSubmit={onSubmit} noValidate>
+        <form className="space-y-5" onSubmit={(event) => void onSubmit(event)} noValidate>
           <input type="email" autoComplete="username" value={email} readOnly hidden />
           <Field
             ref={passwordRef}
@@ -139,7 +147,7 @@ export function UnlockScreen({
               className="[&_input]:font-mono"
               value={secretKeyText}
               onChange={(event) => setSecretKeyText(event.target.value)}
-              error={secretKeyError}
+              error={problem?.on === "secretKey" ? problem.text : null}
               disabled={busy}
               hint="Paste it from your Emergency Kit. Coffer remembers it on this device afterwards."
             />
