@@ -1,15 +1,15 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useCallback, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import type { VaultEnvironmentDto } from "@/lib/api/vault";
-import { errorMessage } from "@/lib/client/api";
 import { createVault } from "@/lib/client/vaults/grants";
 import { ENVIRONMENT_LABELS } from "@/lib/client/vaults/templates";
 import { useKeyring } from "@/components/keyring-provider";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
+import { useAction } from "@/components/ui/use-action";
 import { SelectField } from "./select-field";
 
 export function NewVaultDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -17,25 +17,30 @@ export function NewVaultDialog({ open, onClose }: { open: boolean; onClose: () =
   const router = useRouter();
   const [name, setName] = useState("");
   const [environment, setEnvironment] = useState<"" | VaultEnvironmentDto>("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [nameMissing, setNameMissing] = useState(false);
+  // The action ends when the vault's page is asked for; the dialog stays busy while it loads.
+  const [leaving, setLeaving] = useState(false);
+  const create = useAction(
+    useCallback(
+      async (vaultName: string, chosen: VaultEnvironmentDto | null) => {
+        if (!keyring) return;
+        const vaultId = await createVault(keyring, vaultName, chosen);
+        setLeaving(true);
+        router.push(`/vaults/${vaultId}`);
+      },
+      [keyring, router],
+    ),
+  );
+  const busy = create.pending || leaving;
+  const error = nameMissing ? "Give the vault a name." : (create.error?.message ?? null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!keyring) return;
-    if (!name.trim()) {
-      setError("Give the vault a name.");
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const vaultId = await createVault(keyring, name.trim(), environment || null);
-      router.push(`/vaults/${vaultId}`);
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setBusy(false);
-    }
+    setNameMissing(!name.trim());
+    create.clearError();
+    if (!name.trim()) return;
+    await create.run(name.trim(), environment || null);
   }
 
   return (
@@ -46,7 +51,7 @@ export function NewVaultDialog({ open, onClose }: { open: boolean; onClose: () =
       title="New vault"
       description="The name is encrypted on this device; the server never sees it."
     >
-      <form className="space-y-4" onSubmit={onSubmit} noValidate>
+      <form className="space-y-4" onSubmit={(event) => void onSubmit(event)} noValidate>
         <Field
           label="Vault name"
           value={name}
