@@ -1,40 +1,39 @@
 "use client";
 
-import { useEffect, useState, type FormEvent } from "react";
-import { errorMessage } from "@/lib/client/api";
+import { useCallback, useState, type FormEvent } from "react";
 import { rotationApi } from "@/lib/client/rotation";
 import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
 import { Card, CardHeader } from "./ui/card";
 import { Field } from "./ui/field";
+import { useAction } from "./ui/use-action";
+import { useResource } from "./ui/use-resource";
 
 const LIMITS = { high: 24 * 90, medium: 24 * 365 };
 
 /** How long a flagged item may wait for its new value, by priority (admins). */
 export function RotationDueSettingsCard() {
-  const [high, setHigh] = useState("");
-  const [medium, setMedium] = useState("");
-  const [loaded, setLoaded] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const settings = useResource(rotationApi.settings);
+  // What the admin typed; an untouched input shows the saved value.
+  const [typed, setTyped] = useState<{ high?: string; medium?: string }>({});
+  const high = typed.high ?? (settings.data ? String(settings.data.dueHighHours) : "");
+  const medium = typed.medium ?? (settings.data ? String(settings.data.dueMediumHours) : "");
+  const loaded = settings.data !== null;
   const [fieldErrors, setFieldErrors] = useState<{ high?: string; medium?: string }>({});
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
-
-  useEffect(() => {
-    let current = true;
-    rotationApi
-      .settings()
-      .then((settings) => {
-        if (!current) return;
-        setHigh(String(settings.dueHighHours));
-        setMedium(String(settings.dueMediumHours));
-        setLoaded(true);
-      })
-      .catch((caught) => current && setError(errorMessage(caught)));
-    return () => {
-      current = false;
-    };
-  }, []);
+  const { replace } = settings;
+  const save = useAction(
+    useCallback(
+      async (dueHighHours: number, dueMediumHours: number) => {
+        replace(await rotationApi.saveSettings({ dueHighHours, dueMediumHours }));
+        setTyped({});
+        setSaved(true);
+      },
+      [replace],
+    ),
+  );
+  const busy = save.pending;
+  const error = save.error?.message ?? settings.error;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -51,18 +50,7 @@ export function RotationDueSettingsCard() {
     };
     setFieldErrors(problems);
     if (dueHighHours === null || dueMediumHours === null) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const settings = await rotationApi.saveSettings({ dueHighHours, dueMediumHours });
-      setHigh(String(settings.dueHighHours));
-      setMedium(String(settings.dueMediumHours));
-      setSaved(true);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    await save.run(dueHighHours, dueMediumHours);
   }
 
   return (
@@ -77,12 +65,16 @@ export function RotationDueSettingsCard() {
         </p>
       )}
       {loaded && (
-        <form className="grid max-w-lg gap-4 sm:grid-cols-2" onSubmit={onSubmit} noValidate>
+        <form
+          className="grid max-w-lg gap-4 sm:grid-cols-2"
+          onSubmit={(event) => void onSubmit(event)}
+          noValidate
+        >
           <Field
             label="High priority, due within (hours)"
             inputMode="numeric"
             value={high}
-            onChange={(event) => setHigh(event.target.value)}
+            onChange={(event) => setTyped({ ...typed, high: event.target.value })}
             error={fieldErrors.high}
             hint="Revealed or copied by someone who left, or a lockdown. Default 24."
           />
@@ -90,7 +82,7 @@ export function RotationDueSettingsCard() {
             label="Medium priority, due within (hours)"
             inputMode="numeric"
             value={medium}
-            onChange={(event) => setMedium(event.target.value)}
+            onChange={(event) => setTyped({ ...typed, medium: event.target.value })}
             error={fieldErrors.medium}
             hint="Could be decrypted, or an interval passed. Default 72."
           />

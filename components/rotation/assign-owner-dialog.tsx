@@ -1,14 +1,15 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import type { ItemFlagDto } from "@/lib/api/rotation";
 import type { MemberDto } from "@/lib/api/vault";
-import { errorMessage } from "@/lib/client/api";
 import { offboardingApi } from "@/lib/client/offboarding";
 import { rotationApi } from "@/lib/client/rotation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
+import { useAction } from "@/components/ui/use-action";
+import { useResource } from "@/components/ui/use-resource";
 import { SelectField } from "@/components/vaults/select-field";
 
 type Candidate = { userId: string; name: string; email: string };
@@ -33,37 +34,29 @@ export function AssignOwnerDialog({
   onClose: () => void;
   onDone: (flag: ItemFlagDto) => void;
 }) {
-  const [candidates, setCandidates] = useState<Candidate[] | null>(() =>
-    members ? toCandidates(members, flag) : null,
+  // An admin outside the vault asks the admin vault list; everyone else has the members.
+  const loadCandidates = useCallback(async () => {
+    const { vaults } = await offboardingApi.adminVaults();
+    const vault = vaults.find((entry) => entry.id === flag.vaultId);
+    return toCandidates(vault?.members ?? [], flag);
+  }, [flag]);
+  const { data: candidates, error: loadError } = useResource(
+    members || !isAdmin ? null : loadCandidates,
+    members ? toCandidates(members, flag) : undefined,
   );
   const [ownerId, setOwnerId] = useState(flag.owner?.id ?? "");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // On success the dialog closes, so pending is only ever cleared by a failure.
+  const assign = useAction(
+    useCallback(
+      async (chosen: string | null) => onDone(await rotationApi.assignOwner(flag.id, chosen)),
+      [flag.id, onDone],
+    ),
+  );
+  const busy = assign.pending;
+  const error = assign.error?.message ?? loadError;
 
-  useEffect(() => {
-    if (candidates !== null || !isAdmin) return;
-    let current = true;
-    offboardingApi
-      .adminVaults()
-      .then(({ vaults }) => {
-        const vault = vaults.find((entry) => entry.id === flag.vaultId);
-        if (current) setCandidates(toCandidates(vault?.members ?? [], flag));
-      })
-      .catch((caught) => current && setError(errorMessage(caught)));
-    return () => {
-      current = false;
-    };
-  }, [candidates, isAdmin, flag]);
-
-  async function save() {
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await rotationApi.assignOwner(flag.id, ownerId || null));
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setBusy(false);
-    }
+  function save() {
+    void assign.run(ownerId || null);
   }
 
   return (

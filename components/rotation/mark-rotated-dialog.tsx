@@ -1,12 +1,12 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useCallback, useId, useState } from "react";
 import type { ItemFlagDto } from "@/lib/api/rotation";
-import { errorMessage } from "@/lib/client/api";
 import { rotationApi } from "@/lib/client/rotation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
+import { useAction } from "@/components/ui/use-action";
 
 const NOTE_LIMIT = 500;
 
@@ -27,23 +27,22 @@ export function MarkRotatedDialog({
 }) {
   const noteId = useId();
   const [note, setNote] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [noteMissing, setNoteMissing] = useState(false);
   const trimmed = note.trim();
+  // On success the dialog closes, so pending is only ever cleared by a failure.
+  const mark = useAction(
+    useCallback(
+      async (text: string) => onDone(await rotationApi.markRotated(flag.id, text)),
+      [flag.id, onDone],
+    ),
+  );
+  const busy = mark.pending;
+  const error = noteMissing ? "Say what was done, for the record." : (mark.error?.message ?? null);
 
-  async function save() {
-    if (!trimmed) {
-      setError("Say what was done, for the record.");
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await rotationApi.markRotated(flag.id, trimmed));
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setBusy(false);
-    }
+  function save() {
+    setNoteMissing(!trimmed);
+    mark.clearError();
+    if (trimmed) void mark.run(trimmed);
   }
 
   return (
