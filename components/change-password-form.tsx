@@ -1,7 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
-import { errorMessage } from "@/lib/client/api";
+import { useCallback, useState, type FormEvent } from "react";
 import { WrongPasswordError } from "@/lib/client/auth";
 import { changeMasterPassword } from "@/lib/client/session-flows";
 import { KdfProgress } from "./kdf-progress";
@@ -11,11 +10,12 @@ import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
 import { Card, CardHeader } from "./ui/card";
 import { Field } from "./ui/field";
+import { useAction } from "./ui/use-action";
 import { countOf } from "@/lib/client/format";
 
-type Phase = "idle" | "current" | "new" | "saving";
+type Phase = "current" | "new" | "saving";
 
-const phaseLabels: Record<Exclude<Phase, "idle">, string> = {
+const phaseLabels: Record<Phase, string> = {
   current: "Checking current password…",
   new: "Deriving new keys…",
   saving: "Saving…",
@@ -26,16 +26,48 @@ export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const [confirm, setConfirm] = useState("");
-  const [phase, setPhase] = useState<Phase>("idle");
+  // Which step of the change is running; shown only while it runs.
+  const [phase, setPhase] = useState<Phase>("current");
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
-  const busy = phase !== "idle";
+
+  const change = useAction(
+    useCallback(
+      async (currentPassword: string, newPassword: string) => {
+        if (!keyring) return;
+        setPhase("current");
+        try {
+          const { revoked } = await changeMasterPassword({
+            keyring,
+            currentPassword,
+            newPassword,
+            onPhase: setPhase,
+          });
+          setCurrent("");
+          setNext("");
+          setConfirm("");
+          setSuccess(
+            revoked === 0
+              ? "Your master password was changed. Other sessions were signed out (there were none)."
+              : `Your master password was changed. Other sessions were signed out (${countOf(revoked, "session")}).`,
+          );
+          onChanged?.();
+        } catch (caught) {
+          // A wrong current password belongs under its input, not in the form's alert.
+          if (!(caught instanceof WrongPasswordError)) throw caught;
+          setErrors({ current: "That is not your current master password." });
+        }
+      },
+      [keyring, onChanged],
+    ),
+  );
+  const busy = change.pending;
+  const error = change.error?.message ?? null;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!keyring || busy) return;
-    setError(null);
+    change.clearError();
     setSuccess(null);
     const problems: Record<string, string> = {
       ...(current ? {} : { current: "Enter your current master password." }),
@@ -46,32 +78,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
     }
     setErrors(problems);
     if (Object.keys(problems).length > 0) return;
-    setPhase("current");
-    try {
-      const { revoked } = await changeMasterPassword({
-        keyring,
-        currentPassword: current,
-        newPassword: next,
-        onPhase: setPhase,
-      });
-      setCurrent("");
-      setNext("");
-      setConfirm("");
-      setSuccess(
-        revoked === 0
-          ? "Your master password was changed. Other sessions were signed out (there were none)."
-          : `Your master password was changed. Other sessions were signed out (${countOf(revoked, "session")}).`,
-      );
-      onChanged?.();
-    } catch (caught) {
-      if (caught instanceof WrongPasswordError) {
-        setErrors({ current: "That is not your current master password." });
-      } else {
-        setError(errorMessage(caught));
-      }
-    } finally {
-      setPhase("idle");
-    }
+    await change.run(current, next);
   }
 
   return (
@@ -80,7 +87,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
         title="Master password"
         description="Changing it re-wraps your keys in this browser and signs out every other session. Your Secret Key stays the same, so your Emergency Kit remains valid."
       />
-      <form className="max-w-md space-y-5" onSubmit={onSubmit} noValidate>
+      <form className="max-w-md space-y-5" onSubmit={(event) => void onSubmit(event)} noValidate>
         <Field
           label="Current master password"
           type="password"
