@@ -1,21 +1,17 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useState } from "react";
-import { errorMessage } from "@/lib/client/api";
+import { useCallback, useState } from "react";
 import { countOf, dateTime } from "@/lib/client/format";
-import {
-  LOCKDOWN_CONFIRMATION,
-  rotationApi,
-  type LockdownResult,
-  type LockdownStatus,
-} from "@/lib/client/rotation";
+import { LOCKDOWN_CONFIRMATION, rotationApi, type LockdownResult } from "@/lib/client/rotation";
 import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
 import { Card, CardHeader } from "./ui/card";
 import { ConfirmDialog } from "./ui/confirm-dialog";
 import { Field } from "./ui/field";
 import { Modal } from "./ui/modal";
+import { useAction } from "./ui/use-action";
+import { useResource } from "./ui/use-resource";
 
 /**
  * Break-glass lockdown on the admin's Security page: its state, starting it (a typed
@@ -24,64 +20,33 @@ import { Modal } from "./ui/modal";
  */
 export function LockdownCard() {
   const router = useRouter();
-  const [status, setStatus] = useState<LockdownStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: status, error, reload, replace } = useResource(rotationApi.lockdown);
   const [starting, setStarting] = useState(false);
   const [typed, setTyped] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [dialogError, setDialogError] = useState<string | null>(null);
   const [result, setResult] = useState<LockdownResult | null>(null);
   const [lifting, setLifting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      setStatus(await rotationApi.lockdown());
-      setError(null);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    }
-  }, []);
-
-  useEffect(() => {
-    // State is set only when the request settles.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void load();
-  }, [load]);
-
-  async function start() {
-    if (typed !== LOCKDOWN_CONFIRMATION) return;
-    setBusy(true);
-    setDialogError(null);
-    try {
+  const start = useAction(
+    useCallback(async () => {
       setResult(await rotationApi.startLockdown());
       setNotice(null);
       setStarting(false);
-      await load();
+      await reload();
       // The shell's lockdown banner comes from the server.
       router.refresh();
-    } catch (caught) {
-      setDialogError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
-  }
+    }, [reload, router]),
+  );
 
-  async function lift() {
-    setBusy(true);
-    setDialogError(null);
-    try {
-      setStatus(await rotationApi.liftLockdown());
+  const lift = useAction(
+    useCallback(async () => {
+      replace(await rotationApi.liftLockdown());
       setLifting(false);
       setResult(null);
       setNotice("The lockdown is lifted: everyone can sign in again.");
       router.refresh();
-    } catch (caught) {
-      setDialogError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
-  }
+    }, [replace, router]),
+  );
 
   return (
     <Card className={status?.active ? "border-red-300" : undefined}>
@@ -115,7 +80,7 @@ export function LockdownCard() {
           variant="danger"
           onClick={() => {
             setTyped("");
-            setDialogError(null);
+            start.clearError();
             setStarting(true);
           }}
         >
@@ -138,7 +103,7 @@ export function LockdownCard() {
             variant="secondary"
             disabled={!status.canLift}
             onClick={() => {
-              setDialogError(null);
+              lift.clearError();
               setLifting(true);
             }}
           >
@@ -149,7 +114,7 @@ export function LockdownCard() {
 
       <Modal
         open={starting}
-        busy={busy}
+        busy={start.pending}
         onClose={() => setStarting(false)}
         title="Start a lockdown?"
       >
@@ -157,7 +122,7 @@ export function LockdownCard() {
           className="space-y-4"
           onSubmit={(event) => {
             event.preventDefault();
-            void start();
+            if (typed === LOCKDOWN_CONFIRMATION) void start.run();
           }}
         >
           <ul className="list-disc space-y-1 pl-5 text-sm text-stone-700">
@@ -177,16 +142,16 @@ export function LockdownCard() {
             autoComplete="off"
             spellCheck={false}
           />
-          {dialogError && <Alert>{dialogError}</Alert>}
+          {start.error && <Alert>{start.error.message}</Alert>}
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <Button variant="secondary" onClick={() => setStarting(false)} disabled={busy}>
+            <Button variant="secondary" onClick={() => setStarting(false)} disabled={start.pending}>
               Cancel
             </Button>
             <Button
               type="submit"
               variant="danger"
               disabled={typed !== LOCKDOWN_CONFIRMATION}
-              busy={busy}
+              busy={start.pending}
               busyLabel="Locking down…"
             >
               Lock down now
@@ -201,9 +166,9 @@ export function LockdownCard() {
         confirmLabel="Lift lockdown"
         busyLabel="Lifting…"
         tone="primary"
-        busy={busy}
-        error={dialogError}
-        onConfirm={() => void lift()}
+        busy={lift.pending}
+        error={lift.error?.message ?? null}
+        onConfirm={() => void lift.run()}
         onCancel={() => setLifting(false)}
       >
         Members can sign in again. Flagged items stay flagged until they get new values.
