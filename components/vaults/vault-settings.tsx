@@ -1,10 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useCallback, useState, type FormEvent } from "react";
 import { encryptVaultName } from "@/lib/crypto";
 import type { VaultEnvironmentDto } from "@/lib/api/vault";
-import { errorMessage } from "@/lib/client/api";
 import { rotateVaultKey } from "@/lib/client/vaults/rotate";
 import { ENVIRONMENT_LABELS } from "@/lib/client/vaults/templates";
 import { vaultApi } from "@/lib/client/vaults/vault-api";
@@ -14,6 +13,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
+import { useAction } from "@/components/ui/use-action";
 import { RotationIntervalSetting } from "@/components/rotation/rotation-interval-setting";
 import { RotationProgress } from "./rotation-progress";
 import { SelectField } from "./select-field";
@@ -33,69 +33,84 @@ export function VaultSettings({
   const vaultId = detail.vault.id;
   const [name, setName] = useState(opened.name);
   const [environment, setEnvironment] = useState<string>(detail.vault.environment ?? "");
-  const [saving, setSaving] = useState(false);
-  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [deleting, setDeleting] = useState(false);
   const [typed, setTyped] = useState("");
-  const [deleteBusy, setDeleteBusy] = useState(false);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
+  // The action ends when the vault list is asked for; the dialog stays busy while it loads.
+  const [leaving, setLeaving] = useState(false);
 
-  async function onRename(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!opened.key || !name.trim()) return;
-    setSaving(true);
-    setMessage(null);
-    try {
-      const keyVersion = detail.vault.keyVersion;
-      await vaultApi.update(vaultId, {
-        expectedKeyVersion: keyVersion,
-        encryptedName: encryptVaultName(opened.key, name.trim(), vaultId, keyVersion),
-        environment: (environment || null) as VaultEnvironmentDto | null,
-      });
-      await reload();
-      setMessage({ tone: "success", text: "Saved." });
-    } catch (caught) {
-      setMessage({ tone: "error", text: errorMessage(caught) });
-    } finally {
-      setSaving(false);
-    }
-  }
+  const rename = useAction(
+    useCallback(
+      async (key: Uint8Array, newName: string, newEnvironment: string) => {
+        const keyVersion = detail.vault.keyVersion;
+        await vaultApi.update(vaultId, {
+          expectedKeyVersion: keyVersion,
+          encryptedName: encryptVaultName(key, newName, vaultId, keyVersion),
+          environment: (newEnvironment || null) as VaultEnvironmentDto | null,
+        });
+        await reload();
+        setDone("Saved.");
+      },
+      [detail.vault.keyVersion, vaultId, reload],
+    ),
+  );
 
-  async function onRotate() {
-    if (!keyring) return;
-    setMessage(null);
-    setProgress({ done: 0, total: 0 });
-    try {
-      const keyVersion = await rotateVaultKey({
-        keyring,
-        vaultId,
-        removeUserIds: [],
-        onProgress: (done, total) => setProgress({ done, total }),
-      });
-      await reload();
-      setMessage({
-        tone: "success",
-        text: `Key rotated; the vault is now at key version ${keyVersion}.`,
-      });
-    } catch (caught) {
-      setMessage({ tone: "error", text: errorMessage(caught) });
-    } finally {
-      setProgress(null);
-    }
-  }
+  // The rotation's progress is its pending state: the bar replaces the button while it runs.
+  const rotate = useAction(
+    useCallback(async () => {
+      if (!keyring) return;
+      setProgress({ done: 0, total: 0 });
+      try {
+        const keyVersion = await rotateVaultKey({
+          keyring,
+          vaultId,
+          removeUserIds: [],
+          onProgress: (doneCount, total) => setProgress({ done: doneCount, total }),
+        });
+        await reload();
+        setDone(`Key rotated; the vault is now at key version ${keyVersion}.`);
+      } finally {
+        setProgress(null);
+      }
+    }, [keyring, vaultId, reload]),
+  );
 
-  async function onDelete() {
-    setDeleteBusy(true);
-    setDeleteError(null);
-    try {
+  const remove = useAction(
+    useCallback(async () => {
       await vaultApi.remove(vaultId);
       store?.forget(vaultId);
+      setLeaving(true);
       router.push("/vaults");
-    } catch (caught) {
-      setDeleteError(errorMessage(caught));
-      setDeleteBusy(false);
-    }
+    }, [vaultId, store, router]),
+  );
+  const deleteBusy = remove.pending || leaving;
+
+  // One line at the top tells how the last rename or rotation went.
+  const failure = rename.error ?? rotate.error;
+  const message = failure
+    ? { tone: "error" as const, text: failure.message }
+    : done
+      ? { tone: "success" as const, text: done }
+      : null;
+
+  function clearMessage() {
+    setDone(null);
+    rename.clearError();
+    rotate.clearError();
+  }
+
+  function onRename(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!opened.key || !name.trim()) return;
+    clearMessage();
+    void rename.run(opened.key, name.trim(), environment);
+  }
+
+  function onRotate() {
+    if (!keyring) return;
+    clearMessage();
+    void rotate.run();
   }
 
   return (
@@ -123,7 +138,7 @@ export function VaultSettings({
             ]}
           />
           <div>
-            <Button type="submit" variant="secondary" busy={saving} busyLabel="Saving…">
+            <Button type="submit" variant="secondary" busy={rename.pending} busyLabel="Saving…">
               Save
             </Button>
           </div>
@@ -137,7 +152,7 @@ export function VaultSettings({
         {progress ? (
           <RotationProgress {...progress} />
         ) : (
-          <Button variant="secondary" onClick={() => void onRotate()}>
+          <Button variant="secondary" onClick={onRotate}>
             Rotate key
           </Button>
         )}
@@ -174,7 +189,7 @@ export function VaultSettings({
           className="space-y-4"
           onSubmit={(event) => {
             event.preventDefault();
-            if (typed === opened.name) void onDelete();
+            if (typed === opened.name) void remove.run();
           }}
         >
           <p className="text-sm text-stone-600">
@@ -186,7 +201,7 @@ export function VaultSettings({
             onChange={(event) => setTyped(event.target.value)}
             autoComplete="off"
           />
-          {deleteError && <Alert>{deleteError}</Alert>}
+          {remove.error && <Alert>{remove.error.message}</Alert>}
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <Button variant="secondary" onClick={() => setDeleting(false)} disabled={deleteBusy}>
               Cancel
