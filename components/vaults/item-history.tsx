@@ -1,13 +1,14 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { decryptItem, diffItems, type ItemChange, type ItemPlaintext } from "@/lib/crypto";
-import { errorMessage } from "@/lib/client/api";
 import { dateTime } from "@/lib/client/format";
 import { INTEGRITY_MESSAGE } from "@/lib/client/vaults/open-vault";
 import { vaultApi } from "@/lib/client/vaults/vault-api";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useAction } from "@/components/ui/use-action";
+import { useResource } from "@/components/ui/use-resource";
 
 type Revision = {
   revision: number;
@@ -39,46 +40,22 @@ export function ItemHistory({
   onRestore: (plaintext: ItemPlaintext) => Promise<void>;
   onReveal: () => void;
 }) {
-  const [revisions, setRevisions] = useState<Revision[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<number | null>(null);
-  const [restoring, setRestoring] = useState(false);
-
-  useEffect(() => {
-    let current = true;
-    vaultApi
-      .history(vaultId, itemId)
-      .then(({ revisions: list }) => {
-        if (!current) return;
-        const decrypted = list
-          .map((entry) => {
-            let plaintext: ItemPlaintext | null = null;
-            try {
-              plaintext = decryptItem(vaultKey, entry.ciphertext, {
-                vaultId,
-                itemId,
-                keyVersion: entry.keyVersion,
-                revision: entry.revision,
-              });
-            } catch {
-              plaintext = null;
-            }
-            return {
-              revision: entry.revision,
-              authorId: entry.authorId,
-              createdAt: entry.createdAt,
-              plaintext,
-            };
-          })
-          .sort((a, b) => b.revision - a.revision);
-        setRevisions(decrypted);
-        setSelected(decrypted[0]?.revision ?? null);
-      })
-      .catch((caught) => current && setError(errorMessage(caught)));
-    return () => {
-      current = false;
-    };
+  const load = useCallback(async () => {
+    const { revisions: list } = await vaultApi.history(vaultId, itemId);
+    return list
+      .map((entry) => ({
+        revision: entry.revision,
+        authorId: entry.authorId,
+        createdAt: entry.createdAt,
+        plaintext: openRevision(vaultKey, entry, vaultId, itemId),
+      }))
+      .sort((a, b) => b.revision - a.revision);
   }, [vaultId, itemId, vaultKey]);
+  const { data: revisions, error } = useResource<Revision[]>(load);
+  const [picked, setSelected] = useState<number | null>(null);
+  // Until one is picked, the newest revision is shown.
+  const selected = picked ?? revisions?.[0]?.revision ?? null;
+  const restore = useAction(onRestore);
 
   if (error) return <Alert>{error}</Alert>;
   if (!revisions)
@@ -136,26 +113,40 @@ export function ItemHistory({
               <Button
                 className="mt-4"
                 variant="secondary"
-                busy={restoring}
+                busy={restore.pending}
                 busyLabel="Restoring…"
-                onClick={async () => {
-                  if (!chosen.plaintext) return;
-                  setRestoring(true);
-                  try {
-                    await onRestore(chosen.plaintext);
-                  } finally {
-                    setRestoring(false);
-                  }
+                onClick={() => {
+                  if (chosen.plaintext) void restore.run(chosen.plaintext);
                 }}
               >
                 Restore this version
               </Button>
             )}
+            {restore.error && <Alert className="mt-4">{restore.error.message}</Alert>}
           </>
         )}
       </div>
     </div>
   );
+}
+
+/** A revision's plaintext, or null when it does not open under its own AD. */
+function openRevision(
+  vaultKey: Uint8Array,
+  entry: { ciphertext: string; keyVersion: number; revision: number },
+  vaultId: string,
+  itemId: string,
+): ItemPlaintext | null {
+  try {
+    return decryptItem(vaultKey, entry.ciphertext, {
+      vaultId,
+      itemId,
+      keyVersion: entry.keyVersion,
+      revision: entry.revision,
+    });
+  } catch {
+    return null;
+  }
 }
 
 function DiffTable({ changes, onReveal }: { changes: ItemChange[]; onReveal: () => void }) {
