@@ -1,13 +1,13 @@
 "use client";
 
-import { useEffect, useState, type FormEvent } from "react";
-import type { RotationIntervalDto } from "@/lib/api/rotation";
-import { errorMessage } from "@/lib/client/api";
+import { useCallback, useState, type FormEvent } from "react";
 import { dateTime } from "@/lib/client/format";
 import { rotationApi } from "@/lib/client/rotation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { useAction } from "@/components/ui/use-action";
+import { useResource } from "@/components/ui/use-resource";
 import { SelectField } from "@/components/vaults/select-field";
 
 const PRESETS = [30, 60, 90, 180, 365];
@@ -27,34 +27,40 @@ export function RotationIntervalSetting({
   itemId?: string;
 }) {
   const scope = itemId ? "item" : "vault";
-  const [loaded, setLoaded] = useState<RotationIntervalDto | null>(null);
-  const [choice, setChoice] = useState("");
-  const [custom, setCustom] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(
+    () => (itemId ? rotationApi.itemInterval(vaultId, itemId) : rotationApi.vaultInterval(vaultId)),
+    [vaultId, itemId],
+  );
+  const interval = useResource(load);
+  const loaded = interval.data;
+  // What the person chose; until they choose, the inputs show the saved interval.
+  const [chosen, setChoice] = useState<string | null>(null);
+  const [typedCustom, setCustom] = useState<string | null>(null);
+  const savedDays = loaded?.rotationIntervalDays ?? null;
+  const savedIsCustom = savedDays !== null && !PRESETS.includes(savedDays);
+  const choice = chosen ?? (savedDays === null ? "" : savedIsCustom ? "custom" : String(savedDays));
+  const custom = typedCustom ?? (savedIsCustom ? String(savedDays) : "");
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
 
-  function show(interval: RotationIntervalDto) {
-    setLoaded(interval);
-    const days = interval.rotationIntervalDays;
-    if (days === null) setChoice("");
-    else if (PRESETS.includes(days)) setChoice(String(days));
-    else {
-      setChoice("custom");
-      setCustom(String(days));
-    }
-  }
-
-  useEffect(() => {
-    let current = true;
-    (itemId ? rotationApi.itemInterval(vaultId, itemId) : rotationApi.vaultInterval(vaultId))
-      .then((interval) => current && show(interval))
-      .catch((caught) => current && setError(errorMessage(caught)));
-    return () => {
-      current = false;
-    };
-  }, [vaultId, itemId]);
+  const { replace } = interval;
+  const save = useAction(
+    useCallback(
+      async (days: number | null) => {
+        replace(
+          await (itemId
+            ? rotationApi.setItemInterval(vaultId, itemId, days)
+            : rotationApi.setVaultInterval(vaultId, days)),
+        );
+        setChoice(null);
+        setCustom(null);
+        setSaved(true);
+      },
+      [replace, vaultId, itemId],
+    ),
+  );
+  const busy = save.pending;
+  const error = save.error?.message ?? interval.error;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -70,20 +76,7 @@ export function RotationIntervalSetting({
     } else if (choice) {
       days = Number(choice);
     }
-    setBusy(true);
-    setError(null);
-    try {
-      show(
-        await (itemId
-          ? rotationApi.setItemInterval(vaultId, itemId, days)
-          : rotationApi.setVaultInterval(vaultId, days)),
-      );
-      setSaved(true);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    await save.run(days);
   }
 
   if (error && !loaded) return <Alert>{error}</Alert>;
@@ -99,7 +92,7 @@ export function RotationIntervalSetting({
     scope === "item" && vaultDays !== null ? `Same as the vault (${vaultDays} days)` : "None";
 
   return (
-    <form className="grid max-w-lg gap-4" onSubmit={onSubmit} noValidate>
+    <form className="grid max-w-lg gap-4" onSubmit={(event) => void onSubmit(event)} noValidate>
       <SelectField
         label="Flag for rotation every"
         value={choice}

@@ -37,6 +37,7 @@ export function useVaultLabels(vaultIds: string[]): VaultLabels {
   const [loading, setLoading] = useState(true);
   const [generation, setGeneration] = useState(0);
 
+  // Not a useResource: names arrive vault by vault, and a failure only leaves short ids.
   useEffect(() => {
     if (!keyring) return;
     let current = true;
