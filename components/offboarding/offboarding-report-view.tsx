@@ -1,15 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useMemo } from "react";
 import type { OffboardingReport } from "@/lib/api/checklist";
-import { errorMessage } from "@/lib/client/api";
 import { dateTime } from "@/lib/client/format";
 import { offboardingApi, reportFileName } from "@/lib/client/offboarding";
 import { flagReasonLabel } from "@/lib/client/rotation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { useAction } from "@/components/ui/use-action";
+import { useResource } from "@/components/ui/use-resource";
 import { PriorityBadge } from "@/components/rotation/priority-badge";
 import { useVaultLabels } from "@/components/rotation/use-vault-labels";
 import { ReportServiceAccounts } from "./report-service-accounts";
@@ -20,21 +21,8 @@ import { ReportServiceAccounts } from "./report-service-accounts";
  * buttons are left off paper) and downloadable as the server's JSON.
  */
 export function OffboardingReportView({ checklistId }: { checklistId: string }) {
-  const [report, setReport] = useState<OffboardingReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [downloading, setDownloading] = useState(false);
-  const [downloadError, setDownloadError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    offboardingApi
-      .report(checklistId)
-      .then((loaded) => current && setReport(loaded))
-      .catch((caught) => current && setError(errorMessage(caught)));
-    return () => {
-      current = false;
-    };
-  }, [checklistId]);
+  const load = useCallback(() => offboardingApi.report(checklistId), [checklistId]);
+  const { data: report, error } = useResource(load);
 
   const vaultIds = useMemo(
     () => (report ? report.flaggedItems.map((item) => item.vaultId) : []),
@@ -42,26 +30,22 @@ export function OffboardingReportView({ checklistId }: { checklistId: string }) 
   );
   const labels = useVaultLabels(vaultIds);
 
-  async function download() {
-    if (!report) return;
-    setDownloading(true);
-    setDownloadError(null);
-    try {
-      const blob = await offboardingApi.reportFile(checklistId);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = reportFileName(report.person.email, report.startedAt);
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (caught) {
-      setDownloadError(errorMessage(caught));
-    } finally {
-      setDownloading(false);
-    }
-  }
+  const download = useAction(
+    useCallback(
+      async (loaded: OffboardingReport) => {
+        const blob = await offboardingApi.reportFile(checklistId);
+        const url = URL.createObjectURL(blob);
+        const link = document.createElement("a");
+        link.href = url;
+        link.download = reportFileName(loaded.person.email, loaded.startedAt);
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      },
+      [checklistId],
+    ),
+  );
 
   if (error) return <Alert title="The report could not be loaded">{error}</Alert>;
   if (!report) {
@@ -97,12 +81,16 @@ export function OffboardingReportView({ checklistId }: { checklistId: string }) 
           <Button variant="secondary" onClick={() => window.print()}>
             Print
           </Button>
-          <Button onClick={() => void download()} busy={downloading} busyLabel="Downloading…">
+          <Button
+            onClick={() => void download.run(report)}
+            busy={download.pending}
+            busyLabel="Downloading…"
+          >
             Download JSON
           </Button>
         </div>
       </div>
-      {downloadError && <Alert className="print:hidden">{downloadError}</Alert>}
+      {download.error && <Alert className="print:hidden">{download.error.message}</Alert>}
       {!report.completedAt && (
         <Alert tone="info" className="print:hidden">
           The offboarding is still open: this report shows where it stands now.
