@@ -1,7 +1,7 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
-import { keyNickname, recoveryCode, type MfaStatusResponse, type SecurityKey } from "@/lib/api/mfa";
+import { useCallback, useRef, useState, type KeyboardEvent } from "react";
+import { keyNickname, recoveryCode, type SecurityKey } from "@/lib/api/mfa";
 import { errorMessage } from "@/lib/client/api";
 import {
   getMfaStatus,
@@ -9,7 +9,10 @@ import {
   regenerateRecoveryCodes,
   removeKey,
   renameKey,
+  webAuthnProblem,
 } from "@/lib/client/mfa";
+import { useAction } from "@/components/ui/use-action";
+import { useResource } from "@/components/ui/use-resource";
 import { keyErrorMessage } from "./key-error";
 import type { Rename } from "./key-row";
 import type { Removal } from "./removal-proof";
@@ -19,34 +22,36 @@ import type { Removal } from "./removal-proof";
  * place, remove with a proof, regenerate the recovery codes.
  */
 export function useSecurityKeys() {
-  const [keys, setKeys] = useState<SecurityKey[] | null>(null);
-  const [status, setStatus] = useState<MfaStatusResponse | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const loaded = useResource(loadKeys);
+  const keys = loaded.data?.keys ?? null;
+  const status = loaded.data?.status ?? null;
+  const { reload: load, replace } = loaded;
   const [notice, setNotice] = useState<string | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
+  // Renaming and removing keep their pending state and error inside the row's own object
+  // (Rename, Removal), which the row and the removal dialog read.
   const [rename, setRename] = useState<Rename | null>(null);
   const [removal, setRemoval] = useState<Removal | null>(null);
   const [regenerateOpen, setRegenerateOpen] = useState(false);
-  const [regenerating, setRegenerating] = useState(false);
-  const [regenerateError, setRegenerateError] = useState<string | null>(null);
   const renameButtons = useRef(new Map<string, HTMLButtonElement>());
 
-  const load = useCallback(async () => {
-    try {
-      const [list, mfa] = await Promise.all([listKeys(), getMfaStatus()]);
-      setKeys(list.keys);
-      setStatus(mfa);
-      setLoadError(null);
-    } catch (caught) {
-      setLoadError(errorMessage(caught));
-    }
-  }, []);
-
-  useEffect(() => {
-    // Loading data on mount is this effect's job; the state it sets comes from the network.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void load();
-  }, [load]);
+  const regeneration = useAction(
+    useCallback(async () => {
+      try {
+        // A sensitive action: the server asks for a fresh key check, which the step-up dialog
+        // handles before this call is retried.
+        const result = await regenerateRecoveryCodes();
+        setRegenerateOpen(false);
+        setNotice(null);
+        setCodes(result.recoveryCodes);
+      } catch (caught) {
+        // The security key's own refusal reads better in its words than the browser's.
+        const problem = webAuthnProblem(caught);
+        throw problem ? new Error(problem) : caught;
+      }
+      await load();
+    }, [load]),
+  );
 
   function startRename(key: SecurityKey) {
     setNotice(null);
@@ -74,12 +79,14 @@ export function useSecurityKeys() {
     setRename({ ...rename, saving: true, error: null });
     try {
       await renameKey(rename.keyId, parsed.data);
-      setKeys(
-        (current) =>
-          current?.map((key) =>
+      if (loaded.data) {
+        replace({
+          ...loaded.data,
+          keys: loaded.data.keys.map((key) =>
             key.id === rename.keyId ? { ...key, nickname: parsed.data } : key,
-          ) ?? null,
-      );
+          ),
+        });
+      }
       setNotice(`Renamed to ${parsed.data}.`);
       stopRename(rename.keyId);
     } catch (caught) {
@@ -128,29 +135,14 @@ export function useSecurityKeys() {
     }
   }
 
-  async function regenerate() {
-    if (regenerating) return;
-    setRegenerating(true);
-    setRegenerateError(null);
-    try {
-      // A sensitive action: the server asks for a fresh key check, which the step-up dialog
-      // handles before this call is retried.
-      const result = await regenerateRecoveryCodes();
-      setRegenerateOpen(false);
-      setNotice(null);
-      setCodes(result.recoveryCodes);
-      await load();
-    } catch (caught) {
-      setRegenerateError(keyErrorMessage(caught));
-    } finally {
-      setRegenerating(false);
-    }
+  function regenerate() {
+    if (!regeneration.pending) void regeneration.run();
   }
 
   return {
     keys,
     status,
-    loadError,
+    loadError: loaded.error,
     notice,
     setNotice,
     codes,
@@ -161,9 +153,12 @@ export function useSecurityKeys() {
     setRemoval,
     regenerateOpen,
     setRegenerateOpen,
-    regenerating,
-    regenerateError,
-    setRegenerateError,
+    regenerating: regeneration.pending,
+    regenerateError: regeneration.error?.message ?? null,
+    /** The view clears the dialog's error as it opens the dialog again. */
+    setRegenerateError(message: null) {
+      if (message === null) regeneration.clearError();
+    },
     renameButtons,
     load,
     startRename,
@@ -174,4 +169,9 @@ export function useSecurityKeys() {
     confirmRemoval,
     regenerate,
   };
+}
+
+async function loadKeys() {
+  const [list, status] = await Promise.all([listKeys(), getMfaStatus()]);
+  return { keys: list.keys, status };
 }
