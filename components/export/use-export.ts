@@ -1,7 +1,6 @@
 "use client";
 
-import { useState } from "react";
-import { errorMessage } from "@/lib/client/api";
+import { useCallback, useState } from "react";
 import { exportInBrowser } from "@/lib/client/export";
 import { saveFile } from "@/lib/client/save-file";
 import {
@@ -13,6 +12,7 @@ import {
 import { useKeyring } from "@/components/keyring-provider";
 import { StepUpCancelled } from "@/components/mfa/step-up-provider";
 import { validateNewPassword } from "@/components/password-fields";
+import { useAction } from "@/components/ui/use-action";
 
 const MIME: Record<WholeExportFormat, string> = {
   coffer: "application/octet-stream",
@@ -35,9 +35,40 @@ export function useExport() {
   const [plainUnderstood, setPlainUnderstood] = useState(false);
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [fieldError, setFieldError] = useState<ExportFieldError | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<BuiltExport | null>(null);
-  const [busy, setBusy] = useState(false);
+
+  const exportAll = useAction(
+    useCallback(
+      async (chosen: WholeExportFormat, secret: string, withHistory: boolean) => {
+        if (!keyring) return;
+        try {
+          const built = await exportInBrowser(keyring, {
+            format: chosen,
+            passphrase: chosen === "coffer" ? secret : undefined,
+            history: withHistory,
+            onProgress: setProgress,
+          });
+          const date = new Date().toISOString().slice(0, 10);
+          saveFile(
+            [built.text],
+            `coffer-export-${date}.${EXPORT_FILE_EXTENSIONS[chosen]}`,
+            MIME[chosen],
+          );
+          setDone(built);
+          setPassphrase("");
+          setConfirm("");
+        } catch (caught) {
+          if (!(caught instanceof StepUpCancelled)) throw caught;
+          throw new Error("No file was made: a plain export needs a check with your security key.");
+        } finally {
+          // The progress bar belongs to this run only, however it ended.
+          setProgress(null);
+        }
+      },
+      [keyring],
+    ),
+  );
+  const busy = exportAll.pending;
 
   function check(): ExportFieldError | null {
     if (format === "coffer") {
@@ -53,38 +84,12 @@ export function useExport() {
 
   async function start() {
     if (!keyring || busy) return;
-    setError(null);
+    exportAll.clearError();
     setDone(null);
     const problem = check();
     setFieldError(problem);
     if (problem) return;
-    setBusy(true);
-    try {
-      const built = await exportInBrowser(keyring, {
-        format,
-        passphrase: format === "coffer" ? passphrase : undefined,
-        history,
-        onProgress: setProgress,
-      });
-      const date = new Date().toISOString().slice(0, 10);
-      saveFile(
-        [built.text],
-        `coffer-export-${date}.${EXPORT_FILE_EXTENSIONS[format]}`,
-        MIME[format],
-      );
-      setDone(built);
-      setPassphrase("");
-      setConfirm("");
-    } catch (caught) {
-      setError(
-        caught instanceof StepUpCancelled
-          ? "No file was made: a plain export needs a check with your security key."
-          : errorMessage(caught),
-      );
-    } finally {
-      setBusy(false);
-      setProgress(null);
-    }
+    await exportAll.run(format, passphrase, history);
   }
 
   return {
@@ -100,7 +105,7 @@ export function useExport() {
     setPlainUnderstood,
     progress,
     fieldError,
-    error,
+    error: exportAll.error?.message ?? null,
     done,
     busy,
     start,
