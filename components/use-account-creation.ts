@@ -1,9 +1,8 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { NewAccount } from "@/lib/api/account";
-import { ApiError, errorMessage } from "@/lib/client/api";
 import { saveSecretKey } from "@/lib/client/secret-key-store";
 import { wipe } from "@/lib/client/auth";
 import {
@@ -11,6 +10,7 @@ import {
   signInNewAccount,
   type CreatedAccount,
 } from "@/lib/client/session-flows";
+import { useAction } from "@/components/ui/use-action";
 
 export type CreationPhase = "form" | "deriving" | "saving" | "kit" | "continuing";
 
@@ -24,7 +24,6 @@ export type FieldErrors = Record<string, string>;
 export function useAccountCreation(fieldForApiField: (field: string) => string | undefined) {
   const router = useRouter();
   const [phase, setPhase] = useState<CreationPhase>("form");
-  const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [kit, setKit] = useState<{ email: string; secretKey: string } | null>(null);
   const created = useRef<CreatedAccount | null>(null);
@@ -45,54 +44,70 @@ export function useAccountCreation(fieldForApiField: (field: string) => string |
     [],
   );
 
-  async function create(
-    input: { email: string; name: string; password: string },
-    post: (account: NewAccount) => Promise<void>,
-  ) {
-    setError(null);
-    setFieldErrors({});
-    setPhase("deriving");
-    try {
-      const result = await createAccountKeys(input);
-      setPhase("saving");
-      await post(result.account);
-      created.current = result;
-      // Stored right away: this device stays trusted even if the tab closes before Continue.
-      await saveSecretKey(result.account.email, result.formattedSecretKey);
-      setKit({ email: result.account.email, secretKey: result.formattedSecretKey });
-      setPhase("kit");
-    } catch (caught) {
-      const field =
-        caught instanceof ApiError && caught.field ? fieldForApiField(caught.field) : undefined;
-      if (field) setFieldErrors({ [field]: errorMessage(caught) });
-      else setError(errorMessage(caught));
-      setPhase("form");
-    }
-  }
+  // The phase says which step runs; each step's failure is kept by its action.
+  const creating = useAction(
+    useCallback(
+      async (
+        input: { email: string; name: string; password: string },
+        post: (account: NewAccount) => Promise<void>,
+      ) => {
+        setFieldErrors({});
+        setPhase("deriving");
+        try {
+          const result = await createAccountKeys(input);
+          setPhase("saving");
+          await post(result.account);
+          created.current = result;
+          // Stored right away: this device stays trusted even if the tab closes before Continue.
+          await saveSecretKey(result.account.email, result.formattedSecretKey);
+          setKit({ email: result.account.email, secretKey: result.formattedSecretKey });
+          setPhase("kit");
+        } catch (caught) {
+          setPhase("form");
+          throw caught;
+        }
+      },
+      [],
+    ),
+  );
 
-  async function continueToApp() {
-    const result = created.current;
-    if (!result) return;
-    setError(null);
-    setPhase("continuing");
-    try {
-      await signInNewAccount(result);
+  const continuing = useAction(
+    useCallback(async () => {
+      const result = created.current;
+      if (!result) return;
+      setPhase("continuing");
+      try {
+        await signInNewAccount(result);
+      } catch (caught) {
+        setPhase("kit");
+        throw caught;
+      }
       created.current = null;
       router.push("/home");
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setPhase("kit");
-    }
-  }
+    }, [router]),
+  );
+
+  // A server error that names an input is shown under it; any other above the button.
+  const failedField = creating.error?.field ? fieldForApiField(creating.error.field) : undefined;
+  const shownFieldErrors =
+    failedField && creating.error
+      ? { ...fieldErrors, [failedField]: creating.error.message }
+      : fieldErrors;
+  const error = continuing.error?.message ?? (failedField ? null : creating.error?.message) ?? null;
 
   return {
     phase,
     error,
-    setError,
-    fieldErrors,
+    /** The form clears the last failure as it checks its inputs again. */
+    setError(message: null) {
+      if (message !== null) return;
+      creating.clearError();
+      continuing.clearError();
+    },
+    fieldErrors: shownFieldErrors,
     setFieldErrors,
     kit,
-    create,
-    continueToApp,
+    create: creating.run,
+    continueToApp: continuing.run,
   };
 }
