@@ -16,8 +16,8 @@ export function useFlags({ state, person, vault, priority, age }: FlagFilters) {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
 
-  // Not a useResource: the tracker dims the table while each new filter's answer is on its way,
-  // and useResource keeps no loading state.
+  // Not a useResource: the tracker says "refreshing…" while each new filter's answer is on its
+  // way, and useResource keeps no loading state.
   const load = useCallback(async () => {
     setLoading(true);
     const query: FlagQuery = {
