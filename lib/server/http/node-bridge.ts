@@ -1,0 +1,88 @@
+import "server-only";
+import type http from "node:http";
+import { Readable } from "node:stream";
+import { promisify } from "node:util";
+import zlib from "node:zlib";
+
+/**
+ * A Node request as the fetch `Request` our route handlers take. Headers come from
+ * `request.headers`, not the raw list: scripts/serve.ts overwrites the peer-address header there,
+ * and the client's own copy of it must not come back through the raw headers.
+ */
+export function toFetchRequest(request: http.IncomingMessage, origin: string): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const each of value) headers.append(name, each);
+    else headers.set(name, value);
+  }
+  const method = request.method ?? "GET";
+  const hasBody = method !== "GET" && method !== "HEAD";
+  return new Request(`${origin}${request.url ?? "/"}`, {
+    method,
+    headers,
+    body: hasBody ? (Readable.toWeb(request) as ReadableStream<Uint8Array>) : undefined,
+    // Node's fetch needs this for a streamed request body.
+    ...(hasBody ? { duplex: "half" } : {}),
+  } as RequestInit);
+}
+
+// An answer this small already fits in TCP's first congestion window (ten segments): gzip would
+// save no round trip, only spend CPU and a fresh deflate state on every read.
+const compressionThreshold = 14 * 1024;
+const compressibleType = /^(application\/(json|javascript|x-ndjson)|text\/|image\/svg)/i;
+const gzipOnce = promisify(zlib.gzip);
+
+/**
+ * Writes a fetch `Response` to Node's response in one write: every header (each Set-Cookie on
+ * its own line) and the body, gzipped when the client accepts it, it is of a compressible type,
+ * at least 14 KB, and the handler did not opt out with `Cache-Control: no-transform` (decision
+ * 0054). Every API answer is built in memory (JSON, a CSV, an export file), so it is read whole.
+ * Level 1: the bodies are mostly base64 ciphertext, which only Huffman coding shrinks, and the
+ * higher levels cost several times the CPU for a percent or two.
+ */
+export async function sendFetchResponse(
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  answer: Response,
+  extraHeaders: Record<string, string>,
+): Promise<void> {
+  for (const [name, value] of Object.entries(extraHeaders)) response.setHeader(name, value);
+  const cookies = answer.headers.getSetCookie();
+  answer.headers.forEach((value, name) => {
+    if (name !== "set-cookie") response.setHeader(name, value);
+  });
+  if (cookies.length) response.setHeader("Set-Cookie", cookies);
+  response.statusCode = answer.status;
+  let body = answer.body ? Buffer.from(await answer.arrayBuffer()) : null;
+  if (body && body.byteLength >= compressionThreshold && shouldCompress(request, answer)) {
+    body = await gzipOnce(body, { level: 1 });
+    response.setHeader("Content-Encoding", "gzip");
+    response.setHeader("Vary", appendVary(answer.headers.get("vary")));
+  }
+  if (!body) return void response.end();
+  response.setHeader("Content-Length", body.byteLength);
+  response.end(request.method === "HEAD" ? undefined : body);
+}
+
+function shouldCompress(request: http.IncomingMessage, answer: Response): boolean {
+  if (answer.headers.has("content-encoding")) return false;
+  if (/\bno-transform\b/i.test(answer.headers.get("cache-control") ?? "")) return false;
+  if (!compressibleType.test(answer.headers.get("content-type") ?? "")) return false;
+  return acceptsGzip(request.headers["accept-encoding"]);
+}
+
+function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(",").some((entry) => {
+    const [coding, ...parameters] = entry.trim().toLowerCase().split(";");
+    if (coding !== "gzip" && coding !== "*") return false;
+    const quality = parameters.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    return !quality || Number(quality.slice(2)) > 0;
+  });
+}
+
+function appendVary(existing: string | null): string {
+  if (!existing) return "Accept-Encoding";
+  return /\baccept-encoding\b/i.test(existing) ? existing : `${existing}, Accept-Encoding`;
+}
