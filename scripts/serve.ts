@@ -10,7 +10,13 @@ import { Worker, isMainThread, parentPort, workerData } from "node:worker_thread
 import { bodyLimitFor, peerAddressHeader } from "../lib/api/transport";
 import { openDatabase, shareConnection } from "../lib/server/database/adapter";
 import { loadApiRoutes, type RouteHandler, type RouteMatch } from "../lib/server/http/api-routes";
-import { sendFetchResponse, toFetchRequest } from "../lib/server/http/node-bridge";
+import {
+  bodyTooLarge,
+  carriesBody,
+  readRequestBody,
+  sendFetchResponse,
+  toFetchRequest,
+} from "../lib/server/http/node-bridge";
 import { applyMigrations } from "../lib/server/database/migrate";
 import { appOrigin, env } from "../lib/server/env";
 
@@ -128,7 +134,14 @@ async function answerApi(
             );
       return await sendFetchResponse(request, response, answer, headers);
     }
-    const answer = await handler(toFetchRequest(request, appOrigin), {
+    const pathname = (request.url ?? "/").split("?")[0] ?? "/";
+    const limit = bodyLimitFor(pathname);
+    const body = carriesBody(method) ? await readRequestBody(request, limit) : undefined;
+    if (body === bodyTooLarge) {
+      const message = `The request body may be at most ${limit} bytes.`;
+      return refuse(request, response, headers, 413, "payload_too_large", message);
+    }
+    const answer = await handler(toFetchRequest(request, appOrigin, body), {
       params: Promise.resolve(match.params),
     });
     await sendFetchResponse(request, response, answer, headers);

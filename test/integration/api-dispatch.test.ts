@@ -112,6 +112,40 @@ describe.each(inject("servers"))("the API's own dispatch on $kind", (server) => 
     expect((response.body as { items: unknown[] }).items).toHaveLength(40);
   });
 
+  it("keeps a keep-alive connection usable after a handler that never reads the body", async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      // Signed out: refused before the route would ever look at the 400 KB sent.
+      const body = JSON.stringify({ padding: "x".repeat(400_000) });
+      const unread = await new Promise<RawAnswer>((resolve, reject) => {
+        const request = http.request(
+          `${server.url}/api/v1/vaults/${vaultId}`,
+          {
+            method: "DELETE",
+            agent,
+            headers: { "content-type": "application/json", "content-length": body.length },
+          },
+          (response) => {
+            response.resume();
+            response.on("end", () =>
+              resolve({ status: response.statusCode ?? 0, headers: {}, body: Buffer.alloc(0) }),
+            );
+          },
+        );
+        request.on("error", reject);
+        request.end(body);
+      });
+      expect(unread.status).toBe(401);
+      const next = await raw(`${server.url}/api/v1/health`, {
+        agent,
+        signal: AbortSignal.timeout(5_000),
+      });
+      expect(next.status).toBe(200);
+    } finally {
+      agent.destroy();
+    }
+  });
+
   it("leaves a path it has no route for to Next.js, which answers 404", async () => {
     const response = await fetch(`${server.url}/api/v1/no-such-route`);
     expect(response.status).toBe(404);

@@ -1,31 +1,67 @@
 import "server-only";
 import type http from "node:http";
-import { Readable } from "node:stream";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 
+/** What `readRequestBody` answers for a body over its limit. */
+export const bodyTooLarge = Symbol("body too large");
+
 /**
- * A Node request as the fetch `Request` our route handlers take. Headers come from
- * `request.headers`, not the raw list: scripts/serve.ts overwrites the peer-address header there,
- * and the client's own copy of it must not come back through the raw headers.
+ * The whole request body, read before the handler runs, or `bodyTooLarge` as soon as it passes
+ * `limit` (the rest is read and dropped, so the connection stays usable for the answer). Every
+ * API body is JSON or a small form with a limit of its own (lib/api/transport.ts), and a body
+ * read whole is one the handler can never leave half-read on a keep-alive connection.
  */
-export function toFetchRequest(request: http.IncomingMessage, origin: string): Request {
+export function readRequestBody(
+  request: http.IncomingMessage,
+  limit: number,
+): Promise<Uint8Array<ArrayBuffer> | typeof bodyTooLarge> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    request.on("data", (chunk: Buffer) => {
+      if (over) return;
+      size += chunk.byteLength;
+      if (size > limit) {
+        over = true;
+        chunks.length = 0;
+        resolve(bodyTooLarge);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.once("end", () => {
+      if (!over) resolve(new Uint8Array(Buffer.concat(chunks, size)));
+    });
+    request.once("error", reject);
+  });
+}
+
+/**
+ * A Node request as the fetch `Request` our route handlers take, with its body already read.
+ * Headers come from `request.headers`, not the raw list: scripts/serve.ts overwrites the
+ * peer-address header there, and the client's own copy of it must not come back.
+ */
+export function toFetchRequest(
+  request: http.IncomingMessage,
+  origin: string,
+  body: Uint8Array<ArrayBuffer> | undefined,
+): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value === undefined) continue;
     if (Array.isArray(value)) for (const each of value) headers.append(name, each);
     else headers.set(name, value);
   }
-  const method = request.method ?? "GET";
-  const hasBody = method !== "GET" && method !== "HEAD";
   return new Request(`${origin}${request.url ?? "/"}`, {
-    method,
+    method: request.method ?? "GET",
     headers,
-    body: hasBody ? (Readable.toWeb(request) as ReadableStream<Uint8Array>) : undefined,
-    // Node's fetch needs this for a streamed request body.
-    ...(hasBody ? { duplex: "half" } : {}),
-  } as RequestInit);
+    body,
+  });
 }
+
+export const carriesBody = (method: string) => method !== "GET" && method !== "HEAD";
 
 // An answer this small already fits in TCP's first congestion window (ten segments): gzip would
 // save no round trip, only spend CPU and a fresh deflate state on every read.
