@@ -10,6 +10,6 @@ export const POST = route({
   body: assertionRequest,
   handler: async ({ session, body, request }) => {
     await confirmWithKey(session, body.response, request);
-    return mfaStatus(await requirePendingSession());
+    return mfaStatus(await requirePendingSession(request));
   },
 });

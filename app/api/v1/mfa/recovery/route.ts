@@ -11,6 +11,6 @@ export const POST = route({
   body: recoveryRequest,
   handler: async ({ session, body, request }) => {
     await confirmWithRecoveryCode(session, body.code, request);
-    return mfaStatus(await requirePendingSession());
+    return mfaStatus(await requirePendingSession(request));
   },
 });

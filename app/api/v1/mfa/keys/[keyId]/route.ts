@@ -39,7 +39,7 @@ export const DELETE = route({
     const keyId = params.keyId ?? "";
     if (body.recoveryCode) {
       await confirmWithRecoveryCode(session, body.recoveryCode, request);
-      requireStepUp(await requirePendingSession(), { notKeyId: keyId });
+      requireStepUp(await requirePendingSession(request), { notKeyId: keyId });
     } else {
       requireStepUp(session, { notKeyId: keyId });
     }
