@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ChecklistDto } from "@/lib/api/checklist";
+import { errorMessage } from "@/lib/client/api";
 import {
   isInterruption,
   rekeyOffboardingVaults,
@@ -11,7 +12,6 @@ import {
   type RekeyProgress,
 } from "@/lib/client/offboarding";
 import { useKeyring } from "@/components/keyring-provider";
-import { useAction } from "@/components/ui/use-action";
 
 /**
  * The re-keying of an offboarding's vaults in this browser: the plan, the run with its
@@ -29,8 +29,10 @@ export function useRekeyRun({
   reload: () => Promise<void>;
 }) {
   const keyring = useKeyring();
+  const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<RekeyProgress | null>(null);
   const [outcome, setOutcome] = useState<RekeyOutcome | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const [rekeyedHere, setRekeyedHere] = useState<Set<string>>(new Set());
   const resumeTried = useRef(false);
   const leaving = useRef(false);
@@ -51,10 +53,12 @@ export function useRekeyRun({
     (entry) => entry.state === "ready" && !rekeyedHere.has(entry.vaultId),
   ).length;
 
-  const rekey = useCallback(async () => {
+  const run = useCallback(async () => {
     if (!keyring) return;
     rekeyResume.mark(checklistId);
+    setRunning(true);
     setOutcome(null);
+    setError(null);
     const started = performance.now();
     let interrupted = false;
     try {
@@ -73,23 +77,16 @@ export function useRekeyRun({
       setOutcome(result);
     } catch (caught) {
       interrupted = isInterruption(caught);
-      throw caught;
+      setError(errorMessage(caught));
     } finally {
       // Finished or failed, this run is over: only an interrupted one (the connection lost,
       // the page reloaded or closed midway) resumes when the page is opened again.
       if (!interrupted && !leaving.current) rekeyResume.clear(checklistId);
+      setRunning(false);
       setProgress(null);
+      await reload();
     }
-  }, [keyring, checklistId]);
-  const attempt = useAction(rekey);
-  const running = attempt.pending;
-  const { run: runAttempt } = attempt;
-
-  // The checklist is read again once the run is over, whichever way it ended.
-  const run = useCallback(async () => {
-    await runAttempt();
-    await reload();
-  }, [runAttempt, reload]);
+  }, [keyring, checklistId, reload]);
 
   useEffect(() => {
     if (!checklist || !managed || running || resumeTried.current) return;
@@ -97,6 +94,7 @@ export function useRekeyRun({
     if (!rekeyResume.pending(checklistId)) return;
     if (plan.some((entry) => entry.state === "ready")) {
       // A re-keying this tab started before a reload: carry on with what is still pending.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       void run();
     } else {
       rekeyResume.clear(checklistId);
@@ -110,7 +108,7 @@ export function useRekeyRun({
     running,
     progress,
     outcome,
-    error: attempt.error?.message ?? null,
+    error,
     rekeyedHere,
     run,
   };
