@@ -1,6 +1,6 @@
 import "server-only";
 import type { VaultDetailResponse, VaultSummaryDto } from "@/lib/api/vault";
-import { bundleToDto, grantToDto, itemToDto } from "./dto";
+import { bundleToDto, grantToDto } from "./dto";
 import { getVaultDetail, listVaultsForUser } from "./data/vaults";
 
 // Shapes vault rows into the wire DTOs, pairing each grant with its granter's public bundle
@@ -51,7 +51,7 @@ export async function vaultDetail(
       updatedAt: vault.updatedAt.toISOString(),
       grant: myGrant ? grantToDto(myGrant, personById) : null,
     },
-    items: vault.items.map(itemToDto),
+    items: vault.items,
     members: vault.members.flatMap((member) => {
       const person = personById.get(member.userId);
       if (!person) return [];

@@ -3,6 +3,7 @@ import { db } from "../db";
 import type {
   CreateVaultRequest,
   GrantInput,
+  ItemDto,
   RotateVaultRequest,
   UpdateVaultRequest,
   VaultRoleDto,
@@ -117,12 +118,17 @@ interface VaultDetailRow {
   members: string;
   grants: string;
   people: string;
+  /** The items' JSON array in the API's item shape; null when they were counted instead. */
+  items: string | null;
   itemCount: number | null;
 }
 
 /**
- * A vault with its members, the grants at its current key version and the public bundles of
- * every member and granter, in one statement (docs/decisions/0052); its items in a second.
+ * A vault with its members, the grants at its current key version, the public bundles of every
+ * member and granter, and its items, in one statement, for a member of it only: a caller who
+ * is not in the vault gets null and nothing is read for them (docs/decisions/0052, 0067). The
+ * items come as the database wrote them in the API's item shape (timestamps as
+ * `Date#toISOString` writes them, as lib/server/data/machine-vaults.ts does).
  * `withItems: false` counts the items instead of reading them (their pages come separately).
  */
 export async function getVaultDetail(vaultId: string, userId: string, withItems = true) {
@@ -155,12 +161,24 @@ export async function getVaultDetail(vaultId: string, userId: string, withItems 
                SELECT g."granterId" FROM "VaultKeyGrant" g
                WHERE g."vaultId" = v."id" AND g."keyVersion" = v."keyVersion")
            ), '[]')::text AS "people",
+           CASE WHEN ${withItems} THEN COALESCE((
+             SELECT json_agg(json_build_object(
+                      'id', i."id", 'keyVersion', i."keyVersion", 'revision', i."revision",
+                      'ciphertext', i."ciphertext",
+                      'createdAt', to_char(i."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                      'updatedAt', to_char(i."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+                    ORDER BY i."createdAt" ASC, i."id" ASC)
+             FROM "Item" i WHERE i."vaultId" = v."id"
+           ), '[]')::text END AS "items",
            CASE WHEN ${withItems} THEN NULL
                 ELSE (SELECT count(*) FROM "Item" i WHERE i."vaultId" = v."id")::int END
              AS "itemCount"
-    FROM "Vault" v WHERE v."id" = ${vaultId}`;
+    FROM "Vault" v
+    WHERE v."id" = ${vaultId}
+      AND EXISTS (SELECT 1 FROM "VaultMember" m WHERE m."vaultId" = v."id" AND m."userId" = ${userId})`;
   const row = rows[0];
   if (!row) return null;
+  const items = row.items === null ? [] : (JSON.parse(row.items) as ItemDto[]);
   const vault = {
     id: row.id,
     encryptedName: row.encryptedName,
@@ -168,6 +186,8 @@ export async function getVaultDetail(vaultId: string, userId: string, withItems 
     keyVersion: row.keyVersion,
     updatedAt: row.updatedAt,
     members: JSON.parse(row.members) as Array<{ userId: string; role: VaultRoleDto }>,
+    items,
+    itemCount: row.itemCount ?? items.length,
   };
   const grants = JSON.parse(row.grants) as VaultGrantRow[];
   const people = JSON.parse(row.people) as Array<{
@@ -178,28 +198,7 @@ export async function getVaultDetail(vaultId: string, userId: string, withItems 
     boxPublicKey: string;
     bundleSignature: string;
   }>;
-  if (!withItems) {
-    return {
-      vault: { ...vault, items: [], itemCount: row.itemCount ?? 0 },
-      grants,
-      people,
-      userId,
-    };
-  }
-  // One plain query for what can be thousands of rows: measurably faster than a nested
-  // relation load, and the vault's size is what people wait for when they open it.
-  const items = await prisma.$queryRaw<
-    Array<{
-      id: string;
-      keyVersion: number;
-      revision: number;
-      ciphertext: string;
-      createdAt: Date;
-      updatedAt: Date;
-    }>
-  >`SELECT "id", "keyVersion", "revision", "ciphertext", "createdAt", "updatedAt"
-    FROM "Item" WHERE "vaultId" = ${vaultId} ORDER BY "createdAt" ASC, "id" ASC`;
-  return { vault: { ...vault, items, itemCount: items.length }, grants, people, userId };
+  return { vault, grants, people, userId };
 }
 
 interface VaultGrantRow {
