@@ -279,8 +279,10 @@ describe("offboarding", () => {
     await ownerPage.getByRole("button", { name: "Re-key 2 vaults" }).click();
     await ownerPage.getByText("Re-keying 2 of 2 vaults…").waitFor({ timeout: 60_000 });
     await expect.poll(() => held).toBe(true);
-    await ownerPage.unroute(secondVault);
+    // Held until the reload abandons it: released any earlier, the fetch would go on and
+    // could re-key the vault before the page is gone.
     await ownerPage.reload();
+    await ownerPage.unroute(secondVault);
     expect(ownerPage.url()).toBe(checklistUrl);
     await ownerPage.getByLabel("Master password", { exact: true }).fill(owner.password);
     await ownerPage.getByRole("button", { name: "Unlock" }).click();
