@@ -89,7 +89,8 @@ export function useRekeyRun({
   }, [keyring, checklistId, reload]);
 
   useEffect(() => {
-    if (!checklist || !managed || running || resumeTried.current) return;
+    // Not before the keyring is there: a try without it would use up the one resumption.
+    if (!keyring || !checklist || !managed || running || resumeTried.current) return;
     resumeTried.current = true;
     if (!rekeyResume.pending(checklistId)) return;
     if (plan.some((entry) => entry.state === "ready")) {
@@ -99,7 +100,7 @@ export function useRekeyRun({
     } else {
       rekeyResume.clear(checklistId);
     }
-  }, [checklist, managed, running, plan, checklistId, run]);
+  }, [keyring, checklist, managed, running, plan, checklistId, run]);
 
   return {
     canRun: keyring !== null,
