@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { FilterButtons } from "@/components/ui/filter-buttons";
+import { PersonTable } from "@/components/ui/person-table";
 import { ComplianceRow } from "./compliance-row";
 import { ResetKeysDialog } from "./reset-keys-dialog";
 
@@ -92,38 +93,19 @@ export function MfaCompliancePanel({
           {people.length === 0 ? "No people yet." : "No one matches this filter."}
         </p>
       ) : (
-        <div className="-mx-6 overflow-x-auto sm:-mx-8">
-          <table className="w-full min-w-[48rem] text-left text-sm">
-            <thead className="border-b border-stone-200 text-xs tracking-wide text-stone-500 uppercase">
-              <tr>
-                <th scope="col" className="px-6 py-2 font-semibold sm:px-8">
-                  Name
-                </th>
-                {columns.map((column) => (
-                  <th key={column} scope="col" className="px-3 py-2 font-semibold">
-                    {column}
-                  </th>
-                ))}
-                <th scope="col" className="px-6 py-2 text-right font-semibold sm:px-8">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
-              {shown.map((person) => (
-                <ComplianceRow
-                  key={person.userId}
-                  person={person}
-                  self={person.userId === currentUserId}
-                  onReset={() => {
-                    setNotice(null);
-                    setTarget(person);
-                  }}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <PersonTable columns={columns}>
+          {shown.map((person) => (
+            <ComplianceRow
+              key={person.userId}
+              person={person}
+              self={person.userId === currentUserId}
+              onReset={() => {
+                setNotice(null);
+                setTarget(person);
+              }}
+            />
+          ))}
+        </PersonTable>
       )}
 
       <ResetKeysDialog

@@ -5,6 +5,7 @@ import type { OrgRole } from "@/lib/api/account";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
 import { FilterButtons } from "@/components/ui/filter-buttons";
+import { PersonTable } from "@/components/ui/person-table";
 import { OwnershipTransferDialog } from "./ownership-transfer-dialog";
 import { PersonActions } from "./person-actions";
 import { PersonRow } from "./person-row";
@@ -60,50 +61,31 @@ export function PeoplePanel({
           {people.people.length ? "Nobody matches this filter." : "Nobody here yet."}
         </p>
       ) : (
-        <div className="-mx-6 overflow-x-auto sm:-mx-8">
-          <table className="w-full min-w-[48rem] text-left text-sm" aria-label="People">
-            <thead className="border-b border-stone-200 text-xs tracking-wide text-stone-500 uppercase">
-              <tr>
-                <th scope="col" className="px-6 py-2 font-semibold sm:px-8">
-                  Name
-                </th>
-                {columns.map((column) => (
-                  <th key={column} scope="col" className="px-3 py-2 font-semibold">
-                    {column}
-                  </th>
-                ))}
-                <th scope="col" className="px-6 py-2 text-right font-semibold sm:px-8">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
-              {shown.map((person) => {
-                const self = person.userId === currentUserId;
-                const { userId } = person;
-                return (
-                  <PersonRow
-                    key={userId ?? `invite:${person.email}`}
-                    person={person}
-                    self={self}
-                    actions={
-                      userId &&
-                      !self && (
-                        <PersonActions
-                          person={{ ...person, userId }}
-                          currentRole={currentRole}
-                          onMakeOwner={people.setHeir}
-                          onChangeRole={people.setRoleChange}
-                          onChangeStatus={people.setStatusTarget}
-                        />
-                      )
-                    }
-                  />
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <PersonTable columns={columns} label="People">
+          {shown.map((person) => {
+            const self = person.userId === currentUserId;
+            const { userId } = person;
+            return (
+              <PersonRow
+                key={userId ?? `invite:${person.email}`}
+                person={person}
+                self={self}
+                actions={
+                  userId &&
+                  !self && (
+                    <PersonActions
+                      person={{ ...person, userId }}
+                      currentRole={currentRole}
+                      onMakeOwner={people.setHeir}
+                      onChangeRole={people.setRoleChange}
+                      onChangeStatus={people.setStatusTarget}
+                    />
+                  )
+                }
+              />
+            );
+          })}
+        </PersonTable>
       )}
       <StatusChangeDialog
         person={people.statusTarget}
