@@ -146,8 +146,9 @@ async function answerApi(
     });
     await sendFetchResponse(request, response, answer, headers);
   } catch (error) {
-    // Once the answer has begun, a failure is the client going away mid-body.
-    if (response.headersSent) return void response.destroy();
+    // Once the answer has begun, or the request's own socket is gone, the failure is the client
+    // going away: there is nobody to answer.
+    if (response.headersSent || request.destroyed) return void response.destroy();
     console.error("An API request failed:", error instanceof Error ? error.name : "error");
     response.writeHead(500, { ...headers, "Content-Type": "application/json" });
     response.end(JSON.stringify({ error: { code: "internal", message: "Something went wrong." } }));
