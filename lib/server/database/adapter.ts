@@ -7,6 +7,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { acquireDataDirectoryLock } from "./pglite-lock";
 
 export type DatabaseKind = "pglite" | "postgresql";
@@ -14,8 +15,31 @@ export type DatabaseKind = "pglite" | "postgresql";
 export interface DatabaseConnection {
   kind: DatabaseKind;
   adapter: SqlMigrationAwareDriverAdapterFactory;
+  /**
+   * One statement on the driver itself, beside Prisma and on the same pool or database: for the
+   * few reads every request makes (docs/decisions/0068). Rows come back as objects; timestamps
+   * as UTC `Date`s, as Prisma reads them; arrays as arrays; no int8 column is read this way.
+   */
+  query<Row>(text: string, values: unknown[]): Promise<Row[]>;
   close(): Promise<void>;
 }
+
+const timestampOid = 1114;
+
+// Prisma's `DateTime` columns are `timestamp(3)` without a zone, holding UTC. pg and PGlite
+// would both read one as local time.
+const utcTimestamp = (value: string) => new Date(`${value.replace(" ", "T")}Z`);
+
+// The other way, a Date goes as its UTC ISO text: pg would send local time with an offset,
+// which a zoneless column drops.
+const driverValue = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
+
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === timestampOid && format !== "binary"
+      ? utcTimestamp
+      : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+};
 
 // Process-wide, not module-wide: scripts/serve.ts and the Next.js build each carry their own copy
 // of this module, and both must see the one connection the process has.
@@ -43,10 +67,16 @@ export async function openDatabase(options: {
   dataDirectory: string;
 }): Promise<DatabaseConnection> {
   if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl });
+    // An idle connection the database closed (a restart, a dropped database) is an event, not
+    // a crash: the pool discards it and the next statement opens a fresh one.
+    pool.on("error", () => {});
     return {
       kind: "postgresql",
-      adapter: new PrismaPg({ connectionString: options.databaseUrl }),
-      close: async () => {},
+      adapter: new PrismaPg(pool),
+      query: async <Row>(text: string, values: unknown[]) =>
+        (await pool.query({ text, values: values.map(driverValue), types: pgTypes })).rows as Row[],
+      close: () => pool.end(),
     };
   }
   const directory = path.resolve(options.dataDirectory, "pglite");
@@ -69,6 +99,12 @@ export async function openDatabase(options: {
     return {
       kind: "pglite",
       adapter: new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory,
+      query: async <Row>(text: string, values: unknown[]) =>
+        (
+          await pglite.query<Row>(text, values.map(driverValue), {
+            parsers: { [timestampOid]: utcTimestamp },
+          })
+        ).rows,
       close: async () => {
         await pglite.close();
         forget();

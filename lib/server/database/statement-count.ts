@@ -26,6 +26,9 @@ const note = () => {
   if (tally) tally.statements++;
 };
 
+/** Counts a statement sent beside the adapter, on the driver itself (`queryRows` in db.ts). */
+export const noteStatement = note;
+
 /** Runs `work`, returning what it returned and how many statements it (and its callees) sent. */
 export async function countStatements<T>(
   work: () => Promise<T>,

@@ -27,7 +27,12 @@ describe("openDatabase on PGlite", () => {
   }, 240_000);
 
   it("hands the server's connection to every copy of the module in the process", async () => {
-    const connection = { kind: "postgresql" as const, adapter: {} as never, close: async () => {} };
+    const connection = {
+      kind: "postgresql" as const,
+      adapter: {} as never,
+      query: async () => [],
+      close: async () => {},
+    };
     shareConnection(connection);
     vi.resetModules();
     const copy = await import("@/lib/server/database/adapter");
