@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { db, queryRows } from "../db";
 import type { MachineTokenKind, Prisma } from "../generated/prisma/client";
 import { isUniqueViolation } from "./organization";
 
@@ -111,9 +111,8 @@ export async function readTokenAndTakeUse(input: {
   consume: boolean;
   now: Date;
 }): Promise<(TokenForAuthentication & { consumed: boolean }) | null> {
-  const prisma = await db();
   const { tokenId, now } = input;
-  const rows = await prisma.$queryRaw<RawTokenRow[]>`
+  const rows = await queryRows<RawTokenRow>`
     WITH used AS (
       UPDATE "MachineToken" t
       SET "usesLeft" = t."usesLeft" - 1, "lastUsedAt" = ${now}, "lastUsedAddress" = ${input.address}

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { db, queryRows } from "../db";
 import { hashToken, randomId, randomToken } from "../tokens";
 import { orgMfaPolicyColumns } from "./mfa";
 import type { MfaPolicy, OrgRole, UserStatus } from "../generated/prisma/enums";
@@ -98,8 +98,7 @@ export async function readSessionForRequest(
   token: string,
   touch: { at: Date; seenBefore: Date; seenAfter: Date; authAfter: Date },
 ) {
-  const prisma = await db();
-  const rows = await prisma.$queryRaw<SessionRequestRow[]>`
+  const rows = await queryRows<SessionRequestRow>`
     WITH found AS (
       SELECT s."id", s."userId", s."authTime", s."lastSeenAt", s."expiresAt", s."revokedAt",
              s."mfaVerified", s."stepUpAt", s."stepUpCredentialId",

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { db, queryRows } from "../db";
 import type {
   CreateVaultRequest,
   GrantInput,
@@ -132,8 +132,7 @@ interface VaultDetailRow {
  * `withItems: false` counts the items instead of reading them (their pages come separately).
  */
 export async function getVaultDetail(vaultId: string, userId: string, withItems = true) {
-  const prisma = await db();
-  const rows = await prisma.$queryRaw<VaultDetailRow[]>`
+  const rows = await queryRows<VaultDetailRow>`
     SELECT v."id", v."encryptedName", v."environment"::text AS "environment", v."keyVersion",
            v."updatedAt",
            COALESCE((
