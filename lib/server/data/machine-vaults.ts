@@ -1,6 +1,5 @@
 import "server-only";
-import type { ItemDto } from "@/lib/api/vault";
-import { db } from "../db";
+import { db, queryRows } from "../db";
 import { lockVaultKeyVersion } from "./vaults";
 
 export interface MachineVaultRow {
@@ -13,8 +12,8 @@ export interface MachineVaultRow {
   sealedKey: string;
   signature: string;
   granterId: string;
-  /** Oldest first, already in the API's item shape. */
-  items: ItemDto[];
+  /** Oldest first, as the JSON text of an array in the API's item shape. */
+  itemsJson: string;
 }
 
 /**
@@ -22,16 +21,16 @@ export interface MachineVaultRow {
  * version (a grant left at an older version opens nothing current), and their items: one
  * statement, the account's keys having come with the token itself. Each vault's items come as
  * one JSON array in the API's item shape (timestamps as `Date#toISOString` writes them, which
- * is how Prisma reads these UTC columns), so a large vault costs no per-row work here.
+ * is how Prisma reads these UTC columns), passed through as text: a large vault costs no
+ * per-row work here.
  */
 export async function loadMachineVaults(input: {
   serviceAccountId: string;
   /** Empty: every granted vault. */
   vaultIds: string[];
 }): Promise<MachineVaultRow[]> {
-  const prisma = await db();
   const scoped = input.vaultIds.length > 0;
-  const rows = await prisma.$queryRaw<Array<Omit<MachineVaultRow, "items"> & { items: string }>>`
+  return queryRows<MachineVaultRow>`
     SELECT v."id", v."encryptedName", v."environment"::text AS "environment", v."keyVersion",
            g."scope"::text AS "scope", g."boxPublicKey", g."sealedKey", g."signature",
            g."granterId",
@@ -43,13 +42,12 @@ export async function loadMachineVaults(input: {
                       'updatedAt', to_char(i."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
                     ORDER BY i."createdAt" ASC, i."id" ASC)
              FROM "Item" i WHERE i."vaultId" = v."id"
-           ), '[]')::text AS "items"
+           ), '[]')::text AS "itemsJson"
     FROM "ServiceAccountGrant" g JOIN "Vault" v
       ON v."id" = g."vaultId" AND v."keyVersion" = g."keyVersion"
     WHERE g."serviceAccountId" = ${input.serviceAccountId}
       AND (${!scoped} OR v."id" = ANY(${input.vaultIds}::text[]))
     ORDER BY v."createdAt" ASC`;
-  return rows.map((row) => ({ ...row, items: JSON.parse(row.items) as ItemDto[] }));
 }
 
 /** The account's live grant to one vault (at its current key version), if any. */

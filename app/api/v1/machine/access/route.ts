@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { machineAccess } from "@/lib/server/machines/access";
+import { machineAccessJson } from "@/lib/server/machines/access";
 
 export const dynamic = "force-dynamic";
 
@@ -7,5 +7,8 @@ export const dynamic = "force-dynamic";
 export const GET = route({
   access: "machine",
   tokenKinds: ["sa"],
-  handler: async ({ machine }) => machineAccess(machine),
+  handler: async ({ machine }) =>
+    new Response(await machineAccessJson(machine), {
+      headers: { "Content-Type": "application/json", "Cache-Control": "no-store" },
+    }),
 });
