@@ -3,6 +3,8 @@
 // slows down mid-run slows both, and the bare node:http server those baselines run in.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { promisify } from "node:util";
+import zlib from "node:zlib";
 import { percentile } from "./report";
 
 export const median = (values: number[]) => percentile(values, 0.5);
@@ -67,6 +69,28 @@ export async function singleClientP50(
 }
 
 /** A node:http server on a free local port: the frame of every bare baseline. */
+const gzip = promisify(zlib.gzip);
+
+/**
+ * A JSON answer as Coffer's server sends one (lib/server/http/node-bridge.ts): gzip at level 1
+ * when the client accepts it and the body is 14 KB or more. A baseline that sent a large body
+ * uncompressed to a client that asked for gzip would be doing less work, not the same work.
+ */
+export async function sendJson(
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  value: unknown,
+) {
+  let body = Buffer.from(JSON.stringify(value));
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (body.byteLength >= 14 * 1024 && /\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) {
+    body = await gzip(body, { level: 1 });
+    headers["content-encoding"] = "gzip";
+  }
+  response.writeHead(200, { ...headers, "content-length": String(body.byteLength) });
+  response.end(body);
+}
+
 export async function bareHttpServer(
   handler: (request: http.IncomingMessage, response: http.ServerResponse) => Promise<void>,
   onClose: () => Promise<void> = async () => {},

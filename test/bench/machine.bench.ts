@@ -1,7 +1,8 @@
 // Machine reads:
 // - machine.fetch_rps_ratio: a token reading a 50-item vault on PostgreSQL, 10 connections,
 //   Coffer's requests per second over a bare node:http + pg handler doing the same work (token
-//   lookup, use decrement, vault read) against the same database, rounds interleaved;
+//   lookup, use decrement, vault read) against the same database and answering as Coffer does
+//   (gzip when the client asks, from 14 KB), rounds interleaved;
 // - machine.fetch_p50_ms.postgresql / .pglite: one client, one request at a time.
 import crypto from "node:crypto";
 import pg from "pg";
@@ -16,7 +17,13 @@ import { ApiClient, makeAccount } from "../support/protocol-client";
 import { startServer, dropPostgresDatabase, type DatabaseKind } from "../support/server";
 import { createServiceAccount, grantServiceAccount, mintToken } from "../support/service-accounts";
 import { randomId, samplePlaintext, VaultClient } from "../support/vault-client";
-import { bareHttpServer, interleavedRates, requestsPerSecond, singleClientP50 } from "./load";
+import {
+  bareHttpServer,
+  interleavedRates,
+  requestsPerSecond,
+  sendJson,
+  singleClientP50,
+} from "./load";
 import type { BenchResult } from "./report";
 
 const itemCount = 50;
@@ -100,8 +107,7 @@ async function bareServer(databaseUrl: string) {
           `SELECT "id", "keyVersion", "revision", "ciphertext" FROM "Item" WHERE "vaultId" = ANY($1)`,
           [vaults.rows.map((vault) => vault.id)],
         );
-        response.writeHead(200, { "content-type": "application/json" });
-        response.end(JSON.stringify({ vaults: vaults.rows, items: items.rows }));
+        await sendJson(request, response, { vaults: vaults.rows, items: items.rows });
       } finally {
         client.release();
       }
