@@ -1,7 +1,7 @@
 // The versioned API is dispatched by scripts/serve.ts straight to its route handlers, beside
 // Next.js (docs/decisions/0066): what Next.js did for these routes must still hold — HEAD,
-// OPTIONS and 405 with Allow, gzip where it pays, the security headers — and an answer must be
-// the same bytes however it travels.
+// OPTIONS and 405 with Allow, compression where it pays (brotli, or gzip), the security
+// headers — and an answer must be the same bytes however it travels.
 import http from "node:http";
 import zlib from "node:zlib";
 import { beforeAll, describe, expect, inject, it } from "vitest";
@@ -47,28 +47,34 @@ describe.each(inject("servers"))("the API's own dispatch on $kind", (server) => 
     cookie = owner.api.jar.header();
   }, 180_000);
 
-  it("gzips a large answer for a client that accepts it, to the same JSON", async () => {
+  it("compresses a large answer with brotli when offered, else gzip, to the same JSON", async () => {
     const url = `${server.url}/api/v1/vaults/${vaultId}`;
     const plain = await raw(url, { headers: { cookie } });
-    const gzipped = await raw(url, { headers: { cookie, "accept-encoding": "gzip, br" } });
     expect(plain.status).toBe(200);
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(plain.body.byteLength).toBeGreaterThan(14 * 1024);
-    expect(gzipped.status).toBe(200);
-    expect(gzipped.headers["content-encoding"]).toBe("gzip");
-    expect(gzipped.headers.vary).toMatch(/accept-encoding/i);
-    expect(Number(gzipped.headers["content-length"])).toBe(gzipped.body.byteLength);
-    expect(gzipped.body.byteLength).toBeLessThan(plain.body.byteLength);
-    const unzipped = JSON.parse(zlib.gunzipSync(gzipped.body).toString("utf8")) as {
-      items: Array<{ id: string }>;
-    };
-    expect(unzipped).toEqual(JSON.parse(plain.body.toString("utf8")));
-    expect(unzipped.items).toHaveLength(40);
+    const json = JSON.parse(plain.body.toString("utf8")) as { items: Array<{ id: string }> };
+    expect(json.items).toHaveLength(40);
+    const decoders = { br: zlib.brotliDecompressSync, gzip: zlib.gunzipSync };
+    for (const [offered, coding] of [
+      ["gzip, deflate, br, zstd", "br"],
+      ["gzip, deflate", "gzip"],
+      ["br;q=0, gzip", "gzip"],
+      ["*", "br"],
+    ] as const) {
+      const compressed = await raw(url, { headers: { cookie, "accept-encoding": offered } });
+      expect(compressed.status).toBe(200);
+      expect(compressed.headers["content-encoding"]).toBe(coding);
+      expect(compressed.headers.vary).toMatch(/accept-encoding/i);
+      expect(Number(compressed.headers["content-length"])).toBe(compressed.body.byteLength);
+      expect(compressed.body.byteLength).toBeLessThan(plain.body.byteLength);
+      expect(JSON.parse(decoders[coding](compressed.body).toString("utf8"))).toEqual(json);
+    }
   });
 
-  it("refuses gzip when the client says q=0, and leaves small answers as they are", async () => {
+  it("refuses a coding the client gives q=0, and leaves small answers as they are", async () => {
     const refused = await raw(`${server.url}/api/v1/vaults/${vaultId}`, {
-      headers: { cookie, "accept-encoding": "gzip;q=0" },
+      headers: { cookie, "accept-encoding": "gzip;q=0, br;q=0" },
     });
     expect(refused.headers["content-encoding"]).toBeUndefined();
     const health = await raw(`${server.url}/api/v1/health`, {
