@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useEffect, useState, type ReactNode } from "react";
 import type { OrgRole } from "@/lib/api/account";
 import { signOut } from "@/lib/client/auth";
@@ -61,12 +61,12 @@ export function AppShell({ account, children }: { account: ShellAccount; childre
     <div className="flex min-h-screen flex-col">
       <header ref={containerRef} className="border-b border-stone-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-7xl items-center gap-x-4 px-4 py-3 sm:px-6">
-          <Link
+          <IntentLink
             href="/home"
             className="shrink-0 rounded-md focus-visible:outline-2 focus-visible:outline-stone-900"
           >
             <Brand />
-          </Link>
+          </IntentLink>
           {unlocked && (
             <nav aria-label="Main" className="hidden xl:block">
               <NavList links={links} look="bar" />

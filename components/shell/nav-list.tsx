@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { usePathname } from "next/navigation";
 import { isCurrent, type MainLink } from "./main-links";
 
@@ -25,7 +25,7 @@ export function NavList({ links, look }: { links: MainLink[]; look: keyof typeof
         const current = isCurrent(link, pathname);
         return (
           <li key={link.href}>
-            <Link
+            <IntentLink
               href={link.href}
               aria-current={current ? "page" : undefined}
               className={`rounded-md font-medium transition-colors focus-visible:outline-2 focus-visible:outline-stone-900 ${looks[look].link} ${
@@ -35,7 +35,7 @@ export function NavList({ links, look }: { links: MainLink[]; look: keyof typeof
               }`}
             >
               {link.label}
-            </Link>
+            </IntentLink>
           </li>
         );
       })}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { KEYS_CHANGED_MESSAGE, type OpenedVault } from "@/lib/client/vaults/open-vault";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -18,9 +18,9 @@ export function VaultsHeader({ onCreate }: { onCreate: () => void }) {
         </p>
       </div>
       <div className="flex gap-2">
-        <Link href="/vaults/import" className={importLinkClass}>
+        <IntentLink href="/vaults/import" className={importLinkClass}>
           Import
-        </Link>
+        </IntentLink>
         <Button onClick={onCreate}>New vault</Button>
       </div>
     </div>
@@ -37,9 +37,9 @@ export function NoVaults({ onCreate }: { onCreate: () => void }) {
       </p>
       <div className="mt-4 flex justify-center gap-2">
         <Button onClick={onCreate}>New vault</Button>
-        <Link href="/vaults/import" className={importLinkClass}>
+        <IntentLink href="/vaults/import" className={importLinkClass}>
           Import from another tool
-        </Link>
+        </IntentLink>
       </div>
     </Card>
   );
@@ -51,7 +51,7 @@ export function VaultCards({ vaults }: { vaults: OpenedVault[] }) {
     <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label="Your vaults">
       {vaults.map((vault) => (
         <li key={vault.summary.id}>
-          <Link
+          <IntentLink
             href={`/vaults/${vault.summary.id}`}
             className="block h-full rounded-2xl border border-stone-200 bg-white px-5 py-4 shadow-sm transition-colors hover:border-stone-400 focus-visible:outline-2 focus-visible:outline-stone-900"
           >
@@ -73,7 +73,7 @@ export function VaultCards({ vaults }: { vaults: OpenedVault[] }) {
                   : "This vault's key failed its integrity check."}
               </span>
             )}
-          </Link>
+          </IntentLink>
         </li>
       ))}
     </ul>

@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useState } from "react";
 import { ITEM_TYPES, type ItemType } from "@/lib/crypto";
 import { KEYS_CHANGED_MESSAGE } from "@/lib/client/vaults/open-vault";
@@ -63,9 +63,9 @@ export function VaultView({ vaultId }: { vaultId: string }) {
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-stone-500">
-        <Link href="/vaults" className="hover:underline">
+        <IntentLink href="/vaults" className="hover:underline">
           Vaults
-        </Link>
+        </IntentLink>
       </nav>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
@@ -169,13 +169,13 @@ export function VaultView({ vaultId }: { vaultId: string }) {
         <ul className="grid grid-cols-2 gap-2">
           {ITEM_TYPES.map((type: ItemType) => (
             <li key={type}>
-              <Link
+              <IntentLink
                 href={`/vaults/${vaultId}/items/new?type=${type}`}
                 className="flex items-center gap-2 rounded-xl border border-stone-200 p-3 text-sm font-medium text-stone-900 hover:border-stone-400 focus-visible:outline-2 focus-visible:outline-stone-900"
               >
                 <ItemTypeIcon type={type} />
                 {ITEM_TYPE_LABELS[type]}
-              </Link>
+              </IntentLink>
             </li>
           ))}
         </ul>
