@@ -13,6 +13,26 @@ const KEY_BYTES = 32;
 const TAG_BYTES = 16;
 const ENVELOPE_PATTERN = /^v1\.[A-Za-z0-9_-]{32}\.[A-Za-z0-9_-]{22,}$/;
 
+// One encoder for every associated data: libsodium's from_string makes a new one per call.
+const utf8 = new TextEncoder();
+
+// Browsers decode base64 natively (`Uint8Array.fromBase64`, in every engine since 2025), several
+// times faster than libsodium's decoder, which copies the text in and the bytes out of its
+// heap. Node 20 has no such method and keeps libsodium's.
+type NativeFromBase64 = (
+  text: string,
+  options: { alphabet: "base64url"; lastChunkHandling: "loose" },
+) => Uint8Array;
+const nativeFromBase64 = (Uint8Array as unknown as { fromBase64?: NativeFromBase64 }).fromBase64;
+
+/** Unpadded base64url, already checked against ENVELOPE_PATTERN's alphabet. */
+function decodeBase64Url(text: string): Uint8Array {
+  if (nativeFromBase64)
+    return nativeFromBase64(text, { alphabet: "base64url", lastChunkHandling: "loose" });
+  const sodium = requireSodium();
+  return sodium.from_base64(text, sodium.base64_variants.URLSAFE_NO_PADDING);
+}
+
 export function sealEnvelope(
   key: Uint8Array,
   plaintext: Uint8Array,
@@ -61,25 +81,18 @@ export function openEnvelope(
   context: string,
 ): Uint8Array {
   const sodium = requireSodium();
-  const [version, nonceText, ciphertextText, ...rest] = envelope.split(".");
-  if (
-    version !== PREFIX ||
-    nonceText === undefined ||
-    ciphertextText === undefined ||
-    rest.length > 0 ||
-    key.length !== KEY_BYTES
-  ) {
-    throw new CryptoError(context);
-  }
+  // The alphabet is checked here, so neither decoder below sees padding, whitespace or a
+  // character of the other base64 alphabet.
+  if (!ENVELOPE_PATTERN.test(envelope) || key.length !== KEY_BYTES) throw new CryptoError(context);
+  const [, nonceText = "", ciphertextText = ""] = envelope.split(".");
   let nonce: Uint8Array;
   let ciphertext: Uint8Array;
   try {
     // Plain decoding, without fromBase64Url's canonical re-encoding check: that check guards
     // strings that are signed or compared as text, while here the AEAD tag authenticates the
     // decoded bytes themselves. It would double the cost of opening a vault.
-    const variant = sodium.base64_variants.URLSAFE_NO_PADDING;
-    nonce = sodium.from_base64(nonceText, variant);
-    ciphertext = sodium.from_base64(ciphertextText, variant);
+    nonce = decodeBase64Url(nonceText);
+    ciphertext = decodeBase64Url(ciphertextText);
   } catch {
     throw new CryptoError(context);
   }
@@ -90,7 +103,7 @@ export function openEnvelope(
     return sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
       null,
       ciphertext,
-      sodium.from_string(associatedData),
+      utf8.encode(associatedData),
       nonce,
       key,
     );
