@@ -41,6 +41,16 @@ describe.each(inject("servers"))("SQL statements per request on $kind", (server)
     expect(statementsOf(response.headers)).toBe(2);
   });
 
+  it("reads a page of items in the session and one statement, membership included", async () => {
+    const page = await owner.api.request(`/api/v1/vaults/${vaultId}/items?limit=4`);
+    expect(page.status).toBe(200);
+    expect((page.body as { items: unknown[] }).items).toHaveLength(4);
+    expect(statementsOf(page.headers)).toBe(2);
+    const stranger = await owner.api.request(`/api/v1/vaults/not-a-vault-of-mine/items?limit=4`);
+    expect(stranger.status).toBe(404);
+    expect(statementsOf(stranger.headers)).toBe(2);
+  });
+
   it("answers health from a recent ping, not a statement per request", async () => {
     const counts: number[] = [];
     for (let check = 0; check < 5; check++) {

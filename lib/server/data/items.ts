@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { db, queryRows } from "../db";
 import { isUniqueViolation } from "./organization";
 import { lockVaultKeyVersion, VaultConflictError } from "./vaults";
 import { clearFlagsForNewValue } from "./flags";
@@ -155,20 +155,20 @@ export async function listVaultRevisions(vaultId: string) {
 /**
  * One page of a vault's current items in id order, from just after `after`, as the JSON text
  * of its `items` array in the API's item shape, written by the database in one statement: a
- * 2,000-item page costs no per-row work here, only text passed through. One row more than asked
- * is read, so the caller knows whether another page follows without a count. Timestamps as
- * `Date#toISOString` writes them, which is how Prisma reads these UTC columns (as the machine
- * read does, lib/server/data/machine-vaults.ts).
+ * 2,000-item page costs no per-row work here, only text passed through. Null when `userId` is
+ * not a member of the vault. One row more than asked is read, so the caller knows whether
+ * another page follows without a count. Timestamps as `Date#toISOString` writes them, which is
+ * how Prisma reads these UTC columns (as the machine read does, lib/server/data/machine-vaults.ts).
  */
 export async function listItemPageJson(
   vaultId: string,
+  userId: string,
   after: string | undefined,
   limit: number,
-): Promise<{ itemsJson: string; next: string | null }> {
-  const prisma = await db();
-  const rows = await prisma.$queryRaw<
-    Array<{ items: string; count: number; lastId: string | null }>
-  >`
+): Promise<{ itemsJson: string; next: string | null } | null> {
+  // The membership rule is the statement's own (any member may read, as canReadVault): no row
+  // for anyone else, and nothing of the vault read for them (docs/decisions/0067).
+  const rows = await queryRows<{ items: string; count: number; lastId: string | null }>`
     WITH page AS (
       SELECT i."id", i."keyVersion", i."revision", i."ciphertext", i."createdAt", i."updatedAt",
              row_number() OVER (ORDER BY i."id" ASC) AS "n"
@@ -187,7 +187,11 @@ export async function listItemPageJson(
              FROM page p WHERE p."n" <= ${limit}::int
            ), '[]')::text AS "items",
            (SELECT count(*) FROM page)::int AS "count",
-           (SELECT p."id" FROM page p WHERE p."n" = ${limit}::int) AS "lastId"`;
-  const row = rows[0]!;
+           (SELECT p."id" FROM page p WHERE p."n" = ${limit}::int) AS "lastId"
+    WHERE EXISTS (
+      SELECT 1 FROM "VaultMember" m WHERE m."vaultId" = ${vaultId} AND m."userId" = ${userId}
+    )`;
+  const row = rows[0];
+  if (!row) return null;
   return { itemsJson: row.items, next: row.count > limit ? row.lastId : null };
 }
