@@ -94,7 +94,7 @@ export async function openDatabase(options: {
     release();
   };
   try {
-    if (!fs.existsSync(path.join(directory, "PG_VERSION"))) await initialiseApart(directory);
+    if (!fs.existsSync(path.join(directory, "PG_VERSION"))) await initialiseCluster(directory);
     const pglite = await PGlite.create(directory);
     return {
       kind: "pglite",
@@ -117,22 +117,47 @@ export async function openDatabase(options: {
 }
 
 /**
- * Creates an empty PGlite cluster in `directory` in a short-lived process of its own. initdb
- * loads a second WebAssembly program whose memory a process never gives back (about 450 MiB
- * of resident memory), and it runs once in a data directory's life: the server should not
- * carry it for as long as it runs. The caller holds the data directory lock meanwhile.
+ * Where the empty cluster made by the machine's first initdb is kept, by PGlite's version (a
+ * cluster is only valid for the Postgres build that wrote it), or null when PGlite's package
+ * cannot be placed.
  */
-async function initialiseApart(directory: string) {
+function emptyClusterTemplate(pgliteEntry: string): string | null {
+  const marker = `${path.sep}node_modules${path.sep}`;
+  const modules = pgliteEntry.slice(0, pgliteEntry.lastIndexOf(marker) + marker.length);
+  if (!modules.endsWith(marker)) return null;
+  const manifest = path.join(modules, "@electric-sql", "pglite", "package.json");
+  try {
+    const { version } = JSON.parse(fs.readFileSync(manifest, "utf8")) as { version?: string };
+    if (!version) return null;
+    return path.join(modules, ".cache", "coffer", `pglite-${version}-empty-cluster`);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Creates an empty PGlite cluster in `directory`. After the first on a machine, it is a copy of
+ * the empty cluster that one left behind (a cleanly shut-down data directory copies like any
+ * file tree): a fraction of a second instead of six. The first runs initdb in a short-lived
+ * process of its own (scripts/pglite-initialise.mjs): initdb loads a second WebAssembly program
+ * whose memory a process never gives back (about 450 MiB of resident memory), and the server
+ * should not carry it for as long as it runs. The caller holds the data directory lock.
+ */
+async function initialiseCluster(directory: string) {
   const pgliteEntry = createRequire(path.join(process.cwd(), "package.json")).resolve(
     "@electric-sql/pglite",
   );
-  const script =
-    "const [entry, dir] = process.argv.slice(1);" +
-    "require(entry).PGlite.create(dir).then((db) => db.close()).catch((error) => {" +
-    "console.error(error instanceof Error ? error.message : error); process.exit(1); });";
-  const child = spawn(process.execPath, ["-e", script, pgliteEntry, directory], {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const template = emptyClusterTemplate(pgliteEntry);
+  if (template && fs.existsSync(path.join(template, "PG_VERSION"))) {
+    fs.cpSync(template, directory, { recursive: true });
+    return;
+  }
+  const script = path.join(process.cwd(), "scripts", "pglite-initialise.mjs");
+  const child = spawn(
+    process.execPath,
+    [script, pgliteEntry, directory, ...(template ? [template] : [])],
+    { stdio: ["ignore", "ignore", "pipe"] },
+  );
   let errors = "";
   child.stderr.on("data", (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-2000)));
   const code = await new Promise<number | null>((resolve, reject) => {

@@ -26,6 +26,31 @@ describe("openDatabase on PGlite", () => {
     }
   }, 240_000);
 
+  it("makes each fresh directory its own cluster, later ones copied from the kept empty one", async () => {
+    const first = fs.mkdtempSync(path.join(os.tmpdir(), "coffer-cluster-a-"));
+    const second = fs.mkdtempSync(path.join(os.tmpdir(), "coffer-cluster-b-"));
+    const templates = path.join(process.cwd(), "node_modules", ".cache", "coffer");
+    try {
+      const a = await openDatabase({ dataDirectory: first });
+      await a.query(`CREATE TABLE "OnlyInA" ("id" int)`, []);
+      await a.close();
+      // The first initdb on this machine (or an earlier one) left the empty cluster behind.
+      const kept = fs.readdirSync(templates).filter((name) => name.endsWith("-empty-cluster"));
+      expect(kept).toHaveLength(1);
+      const b = await openDatabase({ dataDirectory: second });
+      const tables = await b.query<{ name: string }>(
+        `SELECT tablename AS "name" FROM pg_tables WHERE schemaname = 'public'`,
+        [],
+      );
+      await b.close();
+      expect(tables).toEqual([]);
+      expect(fs.existsSync(path.join(second, "pglite", "PG_VERSION"))).toBe(true);
+    } finally {
+      fs.rmSync(first, { recursive: true, force: true });
+      fs.rmSync(second, { recursive: true, force: true });
+    }
+  }, 240_000);
+
   it("hands the server's connection to every copy of the module in the process", async () => {
     const connection = {
       kind: "postgresql" as const,
