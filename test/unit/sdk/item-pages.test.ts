@@ -2,7 +2,9 @@
 // cursor that does not move on is refused, whatever the pages hold.
 import { describe, expect, it } from "vitest";
 import type { ItemPageResponse } from "@/lib/api/item-page";
+import { SdkError, type HttpPort } from "@/lib/sdk/http-port";
 import { itemPages, ItemPagesError } from "@/lib/sdk/vaults/item-pages";
+import { vaultApi } from "@/lib/sdk/vaults/vault-api";
 
 describe("the SDK's page reader against a server that misbehaves", () => {
   const dto = (id: string) => ({
@@ -97,5 +99,44 @@ describe("the page reader's page sizes", () => {
     for await (const page of reader) received.push(...page.map((entry) => entry.id));
     expect(received).toEqual(ids);
     expect(limits).toEqual([2, 8, 20, 20, 20]);
+  });
+});
+
+describe("the SDK's item page call", () => {
+  const answering = (body: unknown, paths: string[] = []): HttpPort => ({
+    request: async ({ path }) => {
+      paths.push(path);
+      return body;
+    },
+  });
+  const good = {
+    items: [
+      {
+        id: "a",
+        keyVersion: 1,
+        revision: 1,
+        ciphertext: `v1.${"A".repeat(32)}.${"B".repeat(40)}`,
+        createdAt: "2026-12-02T00:00:00.000Z",
+        updatedAt: "2026-12-02T00:00:00.000Z",
+      },
+    ],
+    next: "a",
+  };
+
+  it("asks for the page after the cursor and returns it", async () => {
+    const paths: string[] = [];
+    const page = await vaultApi(answering(good, paths)).itemPage("v 1", "x", 400);
+    expect(page).toEqual(good);
+    expect(paths).toEqual(["/api/v1/vaults/v%201/items?limit=400&after=x"]);
+  });
+
+  it("refuses a page the contract does not allow, before anything is decrypted", async () => {
+    const bad = { ...good, items: [{ ...good.items[0], revision: 0 }] };
+    await expect(vaultApi(answering(bad)).itemPage("v", null, 100)).rejects.toMatchObject({
+      code: "bad_response",
+    });
+    await expect(vaultApi(answering({ items: [] })).itemPage("v", null, 100)).rejects.toThrow(
+      SdkError,
+    );
   });
 });
