@@ -9,7 +9,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { parseSecretKey, type ItemPlaintext } from "../lib/crypto";
 import { launchChromium } from "../test/support/browser";
-import { waitForHome } from "../test/support/browser-flows";
+import { setUpOwnerInBrowser } from "../test/support/browser-flows";
 import { createInvite } from "../test/support/flows";
 import { ApiClient, makeAccount, type AccountSecrets } from "../test/support/protocol-client";
 import { startOffboarding } from "../test/support/rotation-client";
@@ -46,25 +46,6 @@ const bea = { name: "Bea Builder", email: "bea@acme.test", password: "bea's own 
 /** In the first two vaults, reveals one secret and copies another, then is offboarded. */
 const dana = { name: "Dana Departing", email: "dana@acme.test", password: "dana's passphrase" };
 const paymentsLogins = ["Stripe dashboard", "Bank portal"];
-
-/** The first screen of setup, with the Secret Key read off the Emergency Kit. */
-async function setUpOwner(page: Page, baseUrl: string): Promise<string> {
-  await page.goto(baseUrl);
-  await page.waitForURL(/\/setup$/);
-  await page.getByLabel("Organisation name").fill(owner.organisation);
-  await page.getByLabel("Your name").fill(owner.name);
-  await page.getByLabel("Email").fill(owner.email);
-  await page.getByLabel("Master password", { exact: true }).fill(owner.password);
-  await page.getByLabel("Confirm master password").fill(owner.password);
-  await page.getByRole("button", { name: "Create organisation" }).click();
-  const saved = page.getByLabel("I have saved my Emergency Kit");
-  await saved.waitFor({ timeout: 60_000 });
-  const secretKey = (await page.getByTestId("secret-key").innerText()).trim();
-  await saved.check();
-  await page.getByRole("button", { name: "Continue" }).click();
-  await waitForHome(page);
-  return secretKey;
-}
 
 /** A colleague accepts an invite and signs up, as the join page would. */
 async function join(baseUrl: string, ownerVaults: VaultClient, person: typeof bea) {
@@ -245,7 +226,7 @@ async function main() {
       colorScheme: "light",
     });
     const page = await context.newPage();
-    const secretKey = await setUpOwner(page, server.url);
+    const secretKey = await setUpOwnerInBrowser(page, server.url, owner);
     const vaultIds: string[] = [];
     for (const vault of vaults) vaultIds.push(await createVault(page, vault));
     await openVault(page, vaults[0]!.name, { withItems: false });

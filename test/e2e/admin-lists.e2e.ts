@@ -3,8 +3,8 @@
 // and asks the API only when a filter or an action changes what is shown.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, watchForErrors } from "../support/browser";
-import { setUpOwnerInBrowser } from "../support/browser-flows";
+import { launchChromium } from "../support/browser";
+import { ownerPageWatchingApi, type OwnerPage } from "../support/browser-flows";
 import { startServer, type RunningServer } from "../support/server";
 
 const owner = {
@@ -18,37 +18,12 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let errors: () => string[];
-let apiCalls: string[] = [];
-
-/**
- * A full page load of `path`, unlocking the keys it locked, and the API calls the page made
- * until it settled.
- */
-async function open(path: string, heading: string) {
-  apiCalls = [];
-  await page.goto(`${server.url}${path}`);
-  const locked = page.getByRole("heading", { name: "Coffer is locked" });
-  const target = page.getByRole("heading", { name: heading, level: 1 });
-  await locked.or(target).first().waitFor({ timeout: 30_000 });
-  if (await locked.isVisible()) {
-    await page.getByLabel("Master password", { exact: true }).fill(owner.password);
-    await page.getByRole("button", { name: "Unlock" }).click();
-  }
-  await target.waitFor({ timeout: 60_000 });
-  await page.waitForLoadState("networkidle");
-  return apiCalls;
-}
+let open: OwnerPage["open"];
 
 beforeAll(async () => {
   server = await startServer({ kind: "pglite", port: 3751 });
   browser = await launchChromium();
-  page = await browser.newPage();
-  errors = watchForErrors(page);
-  page.on("request", (request) => {
-    const url = new URL(request.url());
-    if (url.pathname.startsWith("/api/v1/")) apiCalls.push(`${request.method()} ${url.pathname}`);
-  });
-  await setUpOwnerInBrowser(page, server.url, owner);
+  ({ page, errors, open } = await ownerPageWatchingApi(browser, server.url, owner));
 });
 
 afterAll(async () => {

@@ -3,8 +3,8 @@
 // asking the API, and asks the API again only after an action changes what is shown.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, watchForErrors } from "../support/browser";
-import { setUpOwnerInBrowser } from "../support/browser-flows";
+import { launchChromium } from "../support/browser";
+import { ownerPageWatchingApi, type OwnerPage } from "../support/browser-flows";
 import { startServer, type RunningServer } from "../support/server";
 
 const owner = {
@@ -18,23 +18,7 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let errors: () => string[];
-let apiCalls: string[] = [];
-
-/** A full page load of `path`, unlocking if asked, and the API calls made until it settled. */
-async function open(path: string, heading: string) {
-  apiCalls = [];
-  await page.goto(`${server.url}${path}`);
-  const locked = page.getByRole("heading", { name: "Coffer is locked" });
-  const target = page.getByRole("heading", { name: heading, level: 1 });
-  await locked.or(target).first().waitFor({ timeout: 30_000 });
-  if (await locked.isVisible()) {
-    await page.getByLabel("Master password", { exact: true }).fill(owner.password);
-    await page.getByRole("button", { name: "Unlock" }).click();
-  }
-  await target.waitFor({ timeout: 60_000 });
-  await page.waitForLoadState("networkidle");
-  return apiCalls;
-}
+let open: OwnerPage["open"];
 
 function nextRequest(method: string, pathname: string) {
   return page.waitForRequest(
@@ -45,13 +29,7 @@ function nextRequest(method: string, pathname: string) {
 beforeAll(async () => {
   server = await startServer({ kind: "pglite", port: 3701 });
   browser = await launchChromium();
-  page = await browser.newPage();
-  errors = watchForErrors(page);
-  page.on("request", (request) => {
-    const url = new URL(request.url());
-    if (url.pathname.startsWith("/api/v1/")) apiCalls.push(`${request.method()} ${url.pathname}`);
-  });
-  await setUpOwnerInBrowser(page, server.url, owner);
+  ({ page, errors, open } = await ownerPageWatchingApi(browser, server.url, owner));
 });
 
 afterAll(async () => {

@@ -1,13 +1,17 @@
 // Flows a person goes through in the browser, shared by end-to-end specs and benchmarks so
 // that a change of label is made in one place.
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { watchForErrors } from "./browser";
 
-/** First run: /setup, the Emergency Kit acknowledged, and the home page reached. */
+/**
+ * First run: /setup, the Emergency Kit acknowledged, and the home page reached. Returns the
+ * Secret Key the kit showed, for a later sign-in on another device.
+ */
 export async function setUpOwnerInBrowser(
   page: Page,
   baseUrl: string,
   owner: { organisation: string; name: string; email: string; password: string },
-) {
+): Promise<string> {
   await page.goto(baseUrl);
   await page.waitForURL(/\/setup$/);
   await page.getByLabel("Organisation name").fill(owner.organisation);
@@ -16,9 +20,13 @@ export async function setUpOwnerInBrowser(
   await page.getByLabel("Master password", { exact: true }).fill(owner.password);
   await page.getByLabel("Confirm master password").fill(owner.password);
   await page.getByRole("button", { name: "Create organisation" }).click();
-  await page.getByLabel("I have saved my Emergency Kit").check({ timeout: 60_000 });
+  const saved = page.getByLabel("I have saved my Emergency Kit");
+  await saved.waitFor({ timeout: 60_000 });
+  const secretKey = (await page.getByTestId("secret-key").innerText()).trim();
+  await saved.check();
   await page.getByRole("button", { name: "Continue" }).click();
   await waitForHome(page);
+  return secretKey;
 }
 
 /** Fills and submits the sign-in form; the Secret Key only when this device lacks it. */
@@ -36,4 +44,49 @@ export async function submitSignIn(
 
 export function waitForHome(page: Page) {
   return page.getByRole("heading", { name: /Welcome/ }).waitFor({ timeout: 60_000 });
+}
+
+export interface OwnerPage {
+  page: Page;
+  /** Console errors and failed requests seen so far. */
+  errors: () => string[];
+  /**
+   * A full page load of `path`, unlocking the keys it locked, and the API calls (`GET /api/…`)
+   * the page made until it settled: for specs of pages the server renders with their data.
+   */
+  open(path: string, heading: string): Promise<string[]>;
+}
+
+/** A new page in `browser`, set up as the first owner, that records every API call it makes. */
+export async function ownerPageWatchingApi(
+  browser: Browser,
+  baseUrl: string,
+  owner: { organisation: string; name: string; email: string; password: string },
+): Promise<OwnerPage> {
+  const page = await browser.newPage();
+  const errors = watchForErrors(page);
+  let apiCalls: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith("/api/v1/")) apiCalls.push(`${request.method()} ${url.pathname}`);
+  });
+  await setUpOwnerInBrowser(page, baseUrl, owner);
+  return {
+    page,
+    errors,
+    async open(path, heading) {
+      apiCalls = [];
+      await page.goto(`${baseUrl}${path}`);
+      const locked = page.getByRole("heading", { name: "Coffer is locked" });
+      const target = page.getByRole("heading", { name: heading, level: 1 });
+      await locked.or(target).first().waitFor({ timeout: 30_000 });
+      if (await locked.isVisible()) {
+        await page.getByLabel("Master password", { exact: true }).fill(owner.password);
+        await page.getByRole("button", { name: "Unlock" }).click();
+      }
+      await target.waitFor({ timeout: 60_000 });
+      await page.waitForLoadState("networkidle");
+      return apiCalls;
+    },
+  };
 }
