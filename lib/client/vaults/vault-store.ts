@@ -2,6 +2,7 @@ import type { ItemPageResponse } from "@/lib/api/item-page";
 import type { ItemDto, MemberDto, VaultDetailResponse, VaultSummaryDto } from "@/lib/api/vault";
 import { itemPages, ItemPagesError } from "@/lib/sdk/vaults/item-pages";
 import type { DecryptedItem, MemberTrust, OpenedVault } from "@/lib/sdk/vaults/open-vault";
+import { yieldToBrowser } from "@/lib/sdk/yield-to-browser";
 import { mergeByTitle } from "./search";
 import { searchableText } from "./templates";
 
@@ -61,8 +62,6 @@ export interface VaultSource {
 
 /** Pages larger than this are merged and rendered in a task after their decryption. */
 const YIELD_AFTER_ITEMS = 500;
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** A cached vault younger than this is shown as it is; an older one is fetched again. */
 export const FRESH_MS = 60_000;
@@ -249,7 +248,7 @@ export class VaultStore {
           const decrypted = await this.source.decrypt(vaultId, opened.key, step.value);
           // The merge and render of a large page get a task of their own, not the tail of the
           // decryption's last slice: together they would hold the main thread too long.
-          if (step.value.length > YIELD_AFTER_ITEMS) await nextTask();
+          if (step.value.length > YIELD_AFTER_ITEMS) await yieldToBrowser();
           const stored = decrypted.map((item) => ({
             ...item,
             text: item.plaintext ? searchableText(item.plaintext) : "",

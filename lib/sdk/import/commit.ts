@@ -18,6 +18,7 @@ import {
 import type { VaultSession } from "../vaults";
 import type { ImportPlanEntry } from "./plan";
 import type { ImportedItem } from "./types";
+import { yieldToBrowser } from "../yield-to-browser";
 
 export type ImportProgress = { committed: number; total: number; vaultName: string };
 
@@ -195,11 +196,11 @@ async function encryptChunk(
     size += itemSize;
     // A browser tab stays responsive: give the event loop a turn every ~50 ms of work.
     if (performance.now() - sliceStarted > 50) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await yieldToBrowser();
       sliceStarted = performance.now();
     }
   }
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await yieldToBrowser();
   return {
     request: { keyVersion: target.keyVersion, items: batch },
     consumed: index - start,

@@ -11,6 +11,7 @@ import type { ItemDto, MemberDto, VaultSummaryDto } from "@/lib/api/vault";
 import { trustStatus, type TrustStatus } from "./contacts";
 import { VaultAccessError, type VaultAccessProblem } from "./errors";
 import type { VaultSession } from "./vault-session";
+import { yieldToBrowser } from "../yield-to-browser";
 
 export const INTEGRITY_MESSAGE =
   "This item failed its integrity check — the server may have tampered with it.";
@@ -152,7 +153,7 @@ export async function decryptItems(
     if (performance.now() - sliceStarted > 30) {
       workMs += performance.now() - sliceStarted;
       onProgress?.(index + 1, items.length);
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await yieldToBrowser();
       sliceStarted = performance.now();
     }
   }
