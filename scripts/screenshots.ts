@@ -9,7 +9,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { parseSecretKey, type ItemPlaintext } from "../lib/crypto";
 import { launchChromium } from "../test/support/browser";
-import { setUpOwnerInBrowser } from "../test/support/browser-flows";
+import { setUpOwnerInBrowser, visitUnlocked } from "../test/support/browser-flows";
 import { createInvite } from "../test/support/flows";
 import { ApiClient, makeAccount, type AccountSecrets } from "../test/support/protocol-client";
 import { startOffboarding } from "../test/support/rotation-client";
@@ -129,17 +129,8 @@ async function openVault(page: Page, name: string, { withItems = true } = {}) {
 }
 
 /** A full page load, unlocking the keys it locked, until the page's heading shows. */
-async function visit(page: Page, url: string, heading: string) {
-  await page.goto(url);
-  const locked = page.getByRole("heading", { name: "Coffer is locked" });
-  const target = page.getByRole("heading", { name: heading, level: 1 });
-  await locked.or(target).first().waitFor({ timeout: 30_000 });
-  if (await locked.isVisible()) {
-    await page.getByLabel("Master password", { exact: true }).fill(owner.password);
-    await page.getByRole("button", { name: "Unlock" }).click();
-  }
-  await target.waitFor({ timeout: 60_000 });
-}
+const visit = (page: Page, url: string, heading: string) =>
+  visitUnlocked(page, url, heading, owner.password);
 
 async function shoot(page: Page, name: string, { fullPage = false } = {}) {
   // Focus rings and caret blinks are not part of the picture.

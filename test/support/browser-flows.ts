@@ -76,17 +76,22 @@ export async function ownerPageWatchingApi(
     errors,
     async open(path, heading) {
       apiCalls = [];
-      await page.goto(`${baseUrl}${path}`);
-      const locked = page.getByRole("heading", { name: "Coffer is locked" });
-      const target = page.getByRole("heading", { name: heading, level: 1 });
-      await locked.or(target).first().waitFor({ timeout: 30_000 });
-      if (await locked.isVisible()) {
-        await page.getByLabel("Master password", { exact: true }).fill(owner.password);
-        await page.getByRole("button", { name: "Unlock" }).click();
-      }
-      await target.waitFor({ timeout: 60_000 });
+      await visitUnlocked(page, `${baseUrl}${path}`, heading, owner.password);
       await page.waitForLoadState("networkidle");
       return apiCalls;
     },
   };
+}
+
+/** A full page load of `url`, unlocking the keys it locked, until the page's heading shows. */
+export async function visitUnlocked(page: Page, url: string, heading: string, password: string) {
+  await page.goto(url);
+  const locked = page.getByRole("heading", { name: "Coffer is locked" });
+  const target = page.getByRole("heading", { name: heading, level: 1 });
+  await locked.or(target).first().waitFor({ timeout: 30_000 });
+  if (await locked.isVisible()) {
+    await page.getByLabel("Master password", { exact: true }).fill(password);
+    await page.getByRole("button", { name: "Unlock" }).click();
+  }
+  await target.waitFor({ timeout: 60_000 });
 }
