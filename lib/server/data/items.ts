@@ -173,7 +173,8 @@ export async function listItemPageJson(
       SELECT i."id", i."keyVersion", i."revision", i."ciphertext", i."createdAt", i."updatedAt",
              row_number() OVER (ORDER BY i."id" ASC) AS "n"
       FROM "Item" i
-      WHERE i."vaultId" = ${vaultId} AND (${after ?? null}::text IS NULL OR i."id" > ${after ?? null}::text)
+      -- Every id sorts after the empty string: one range condition the (vaultId, id) index serves.
+      WHERE i."vaultId" = ${vaultId} AND i."id" > ${after ?? ""}::text
       ORDER BY i."id" ASC
       LIMIT ${limit + 1}::int
     )
