@@ -7,6 +7,7 @@ import {
   type DatabaseKind,
 } from "./database/adapter";
 import { countingAdapter, noteStatement } from "./database/statement-count";
+import { sqlStatement } from "./database/sql-template";
 import { env } from "./env";
 
 interface Database {
@@ -53,13 +54,14 @@ export async function db(): Promise<PrismaClient> {
  * A statement as a tagged template, each `${value}` a parameter, run on the driver without
  * Prisma (docs/decisions/0068). Only for the reads on every request's path, where Prisma's
  * raw-query machinery costs more than the statement: everything else goes through `db()`.
+ * An SqlFragment (database/sql-template.ts) goes in as SQL text, not as a parameter.
  */
 export async function queryRows<Row>(
   strings: TemplateStringsArray,
   ...values: unknown[]
 ): Promise<Row[]> {
-  const text = strings.reduce((sql, part, index) => `${sql}$${index}${part}`);
-  return (await database()).query<Row>(text, values);
+  const { text, parameters } = sqlStatement(strings, values);
+  return (await database()).query<Row>(text, parameters);
 }
 
 export type { PrismaClient };

@@ -20,6 +20,7 @@ describe.each(inject("servers"))("item pages on $kind", (server) => {
   let viewer: VaultClient;
   let outsider: VaultClient;
   let vaultId: string;
+  let vaultKey: Uint8Array;
   let ids: string[];
 
   beforeAll(async () => {
@@ -30,6 +31,7 @@ describe.each(inject("servers"))("item pages on $kind", (server) => {
     ]);
     const created = await owner.createVault("Paged");
     vaultId = created.vaultId;
+    vaultKey = created.key;
     const items = Array.from({ length: itemCount }, (_, index) => {
       const id = randomId();
       const plaintext = samplePlaintext(`paged ${index}`);
@@ -79,6 +81,33 @@ describe.each(inject("servers"))("item pages on $kind", (server) => {
     expect(body.next).toBeNull();
     const byId = new Map(detail.items.map((item) => [item.id, item]));
     for (const item of body.items) expect(item).toEqual(byId.get(item.id));
+  });
+
+  it("writes an item as the route that created it answered it, field for field", async () => {
+    // The create route's answer comes through Prisma and itemToDto; the pages and the detail
+    // are written by the database (lib/server/data/item-json.ts): the two must agree.
+    const id = randomId();
+    const created = await owner.api.request(`/api/v1/vaults/${vaultId}/items`, {
+      json: {
+        id,
+        keyVersion: 1,
+        ciphertext: encryptItem(vaultKey, samplePlaintext("field for field"), {
+          vaultId,
+          itemId: id,
+          keyVersion: 1,
+          revision: 1,
+        }),
+      },
+    });
+    expect(created.status).toBe(201);
+    const { body } = await page(owner, "limit=2000");
+    const detail = await owner.detail(vaultId);
+    expect(body.items.find((item) => item.id === id)).toEqual(created.body);
+    expect(detail.items.find((item) => item.id === id)).toEqual(created.body);
+    const deleted = await owner.api.request(`/api/v1/vaults/${vaultId}/items/${id}`, {
+      method: "DELETE",
+    });
+    expect(deleted.status).toBe(204);
   });
 
   it("leaves the items out of the detail on ?items=none, still counting them", async () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, queryRows } from "../db";
 import { isUniqueViolation } from "./organization";
+import { itemJson } from "./item-json";
 import { lockVaultKeyVersion, VaultConflictError } from "./vaults";
 import { clearFlagsForNewValue } from "./flags";
 
@@ -156,9 +157,8 @@ export async function listVaultRevisions(vaultId: string) {
  * One page of a vault's current items in id order, from just after `after`, as the JSON text
  * of its `items` array in the API's item shape, written by the database in one statement: a
  * 2,000-item page costs no per-row work here, only text passed through. Null when `userId` is
- * not a member of the vault. One row more than asked is read, so the caller knows whether
- * another page follows without a count. Timestamps as `Date#toISOString` writes them, which is
- * how Prisma reads these UTC columns (as the machine read does, lib/server/data/machine-vaults.ts).
+ * not a member of the vault. Whether another page follows is one index probe past the page's
+ * last item, not a count. The items' JSON is item-json.ts's, as the vault and machine reads write it.
  */
 export async function listItemPageJson(
   vaultId: string,
@@ -168,31 +168,27 @@ export async function listItemPageJson(
 ): Promise<{ itemsJson: string; next: string | null } | null> {
   // The membership rule is the statement's own (any member may read, as canReadVault): no row
   // for anyone else, and nothing of the vault read for them (docs/decisions/0067).
-  const rows = await queryRows<{ items: string; count: number; lastId: string | null }>`
-    WITH page AS (
-      SELECT i."id", i."keyVersion", i."revision", i."ciphertext", i."createdAt", i."updatedAt",
-             row_number() OVER (ORDER BY i."id" ASC) AS "n"
-      FROM "Item" i
-      -- Every id sorts after the empty string: one range condition the (vaultId, id) index serves.
-      WHERE i."vaultId" = ${vaultId} AND i."id" > ${after ?? ""}::text
-      ORDER BY i."id" ASC
-      LIMIT ${limit + 1}::int
-    )
-    SELECT COALESCE((
-             SELECT json_agg(json_build_object(
-                      'id', p."id", 'keyVersion', p."keyVersion", 'revision', p."revision",
-                      'ciphertext', p."ciphertext",
-                      'createdAt', to_char(p."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                      'updatedAt', to_char(p."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
-                    ORDER BY p."id" ASC)
-             FROM page p WHERE p."n" <= ${limit}::int
-           ), '[]')::text AS "items",
-           (SELECT count(*) FROM page)::int AS "count",
-           (SELECT p."id" FROM page p WHERE p."n" = ${limit}::int) AS "lastId"
+  const rows = await queryRows<{ items: string; lastId: string | null; more: boolean }>`
+    SELECT '[' || COALESCE(a."items", '') || ']' AS "items", a."lastId",
+           EXISTS (
+             SELECT 1 FROM "Item" n WHERE n."vaultId" = ${vaultId} AND n."id" > a."lastId"
+           ) AS "more"
+    FROM (
+      SELECT string_agg(${itemJson("p")}, ',' ORDER BY p."id") AS "items",
+             max(p."id") AS "lastId"
+      FROM (
+        SELECT i."id", i."keyVersion", i."revision", i."ciphertext", i."createdAt", i."updatedAt"
+        FROM "Item" i
+        -- Every id sorts after the empty string: one range condition the (vaultId, id) index serves.
+        WHERE i."vaultId" = ${vaultId} AND i."id" > ${after ?? ""}::text
+        ORDER BY i."id" ASC
+        LIMIT ${limit}::int
+      ) p
+    ) a
     WHERE EXISTS (
       SELECT 1 FROM "VaultMember" m WHERE m."vaultId" = ${vaultId} AND m."userId" = ${userId}
     )`;
   const row = rows[0];
   if (!row) return null;
-  return { itemsJson: row.items, next: row.count > limit ? row.lastId : null };
+  return { itemsJson: row.items, next: row.more ? row.lastId : null };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, queryRows } from "../db";
+import { itemJson } from "./item-json";
 import { lockVaultKeyVersion } from "./vaults";
 
 export interface MachineVaultRow {
@@ -34,15 +35,10 @@ export async function loadMachineVaults(input: {
     SELECT v."id", v."encryptedName", v."environment"::text AS "environment", v."keyVersion",
            g."scope"::text AS "scope", g."boxPublicKey", g."sealedKey", g."signature",
            g."granterId",
-           COALESCE((
-             SELECT json_agg(json_build_object(
-                      'id', i."id", 'keyVersion', i."keyVersion", 'revision', i."revision",
-                      'ciphertext', i."ciphertext",
-                      'createdAt', to_char(i."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                      'updatedAt', to_char(i."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
-                    ORDER BY i."createdAt" ASC, i."id" ASC)
+           '[' || COALESCE((
+             SELECT string_agg(${itemJson("i")}, ',' ORDER BY i."createdAt" ASC, i."id" ASC)
              FROM "Item" i WHERE i."vaultId" = v."id"
-           ), '[]')::text AS "itemsJson"
+           ), '') || ']' AS "itemsJson"
     FROM "ServiceAccountGrant" g JOIN "Vault" v
       ON v."id" = g."vaultId" AND v."keyVersion" = g."keyVersion"
     WHERE g."serviceAccountId" = ${input.serviceAccountId}

@@ -9,6 +9,7 @@ import type {
   VaultRoleDto,
 } from "@/lib/api/vault";
 import { isUniqueViolation } from "./organization";
+import { itemJson } from "./item-json";
 import { badRequest, HttpError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 
@@ -160,15 +161,10 @@ export async function getVaultDetail(vaultId: string, userId: string, withItems 
                SELECT g."granterId" FROM "VaultKeyGrant" g
                WHERE g."vaultId" = v."id" AND g."keyVersion" = v."keyVersion")
            ), '[]')::text AS "people",
-           CASE WHEN ${withItems} THEN COALESCE((
-             SELECT json_agg(json_build_object(
-                      'id', i."id", 'keyVersion', i."keyVersion", 'revision', i."revision",
-                      'ciphertext', i."ciphertext",
-                      'createdAt', to_char(i."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                      'updatedAt', to_char(i."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
-                    ORDER BY i."createdAt" ASC, i."id" ASC)
+           CASE WHEN ${withItems} THEN '[' || COALESCE((
+             SELECT string_agg(${itemJson("i")}, ',' ORDER BY i."createdAt" ASC, i."id" ASC)
              FROM "Item" i WHERE i."vaultId" = v."id"
-           ), '[]')::text END AS "items",
+           ), '') || ']' END AS "items",
            CASE WHEN ${withItems} THEN NULL
                 ELSE (SELECT count(*) FROM "Item" i WHERE i."vaultId" = v."id")::int END
              AS "itemCount"
