@@ -96,6 +96,12 @@ export async function openDatabase(options: {
   try {
     if (!fs.existsSync(path.join(directory, "PG_VERSION"))) await initialiseCluster(directory);
     const pglite = await PGlite.create(directory);
+    // PGlite has no autovacuum, so its tables are never analysed and the planner guesses a
+    // vault holds a couple of dozen items: with the default random-page cost it then reads
+    // every item of the vault and sorts them for each page, where an index range reads only
+    // the page. Its files sit on local disk under one process, so a random read costs about
+    // what a sequential one does, the setting PostgreSQL suggests for SSDs (docs/decisions/0072).
+    await pglite.exec("SET random_page_cost = 1.1");
     return {
       kind: "pglite",
       adapter: new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory,
