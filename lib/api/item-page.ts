@@ -7,6 +7,20 @@ import { itemDto } from "./vault";
  */
 export const ITEM_PAGE_MAX = 2000;
 
+/**
+ * Each page after the first is this many times the one before, up to ITEM_PAGE_MAX: the SDK asks
+ * for its pages so, and a streamed answer (ITEM_STREAM_TYPE) is cut so.
+ */
+export const ITEM_PAGE_GROWTH = 4;
+
+/**
+ * `Accept: application/x-ndjson` on an item page asks for every page from `after` to the end in
+ * one answer, one page (an `itemPageResponse`) per line, the first of `limit` items: a client
+ * reads each page as it arrives while the server writes the next, with no request between them.
+ * The last line's `next` is null; an answer that ends before it was cut short.
+ */
+export const ITEM_STREAM_TYPE = "application/x-ndjson";
+
 /** Keyset paging: `after` is the `next` of the previous page (an item id), absent on the first. */
 export const itemPageQuery = z.object({
   after: z.string().min(1).max(64).optional(),

@@ -10,6 +10,12 @@ export interface HttpPort {
     headers?: Record<string, string>;
     body?: unknown;
   }): Promise<unknown>;
+  /**
+   * A GET answered with newline-delimited JSON, each line's value as soon as the line is in
+   * (ndjson.ts); an error status throws as `request` does. Optional: without it the SDK makes
+   * one request where it would have read a stream (a vault's item pages).
+   */
+  lines?(input: { path: string; headers?: Record<string, string> }): AsyncIterable<unknown>;
 }
 
 /** A raw answer: what a caller needs when the status itself is the outcome (sign-in). */

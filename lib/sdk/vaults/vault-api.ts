@@ -19,7 +19,7 @@ import {
   type UpdateVaultRequest,
 } from "@/lib/api/vault";
 import { itemBatchResponse, type ItemBatchInput } from "@/lib/api/item-batch";
-import { checkItemPage } from "@/lib/api/item-page";
+import { checkItemPage, ITEM_STREAM_TYPE } from "@/lib/api/item-page";
 import { vaultServiceAccountsResponse } from "@/lib/api/vault-service-accounts";
 import { SdkError, type HttpPort } from "../http-port";
 
@@ -35,6 +35,7 @@ const itemPath = (vaultId: string, itemId: string) =>
 export type VaultRevisionDto = z.infer<typeof vaultRevisionsResponse>["revisions"][number];
 
 export function vaultApi(http: HttpPort) {
+  const lines = http.lines?.bind(http);
   async function call<Schema extends z.ZodType>(
     method: Method,
     path: string,
@@ -66,6 +67,17 @@ export function vaultApi(http: HttpPort) {
       if (!page) throw new SdkError("bad_response", "The server sent an unexpected answer.");
       return page;
     },
+    /**
+     * Every page from the start in one answer, the first of `limit` items (ITEM_STREAM_TYPE),
+     * each value unchecked (itemPages checks them); null when the transport cannot stream.
+     */
+    itemStream: lines
+      ? (vaultId: string, limit: number): AsyncIterable<unknown> =>
+          lines({
+            path: `${vaultPath(vaultId)}/items?limit=${limit}`,
+            headers: { accept: ITEM_STREAM_TYPE },
+          })
+      : null,
     create: (request: CreateVaultRequest) =>
       call("POST", "/api/v1/vaults", createVaultResponse, request),
     update: (vaultId: string, request: UpdateVaultRequest) =>

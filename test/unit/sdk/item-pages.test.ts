@@ -140,3 +140,100 @@ describe("the SDK's item page call", () => {
     );
   });
 });
+
+describe("the page reader over a streamed answer (every page in one)", () => {
+  const streamOf = (values: unknown[], asked: number[] = []) =>
+    async function* (firstLimit: number) {
+      asked.push(firstLimit);
+      for (const value of values) yield value;
+    };
+  const read = async (values: unknown[], asked: number[] = []) => {
+    const ids: string[] = [];
+    const fetchPage = async () => {
+      throw new Error("a streamed read makes no page request");
+    };
+    for await (const items of itemPages(fetchPage, {
+      firstLimit: 2,
+      stream: streamOf(values, asked),
+    })) {
+      ids.push(...items.map((entry) => entry.id));
+    }
+    return ids;
+  };
+
+  it("reads every page of the one answer, asking for the first page's size", async () => {
+    const asked: number[] = [];
+    const ids = await read(
+      [
+        { items: [item("a"), item("b")], next: "b" },
+        { items: [item("c")], next: null },
+      ],
+      asked,
+    );
+    expect(ids).toEqual(["a", "b", "c"]);
+    expect(asked).toEqual([2]);
+  });
+
+  it("refuses an answer cut short before the vault's last page", async () => {
+    await expect(read([{ items: [item("a"), item("b")], next: "b" }])).rejects.toThrow(
+      /ended before the vault's last item/,
+    );
+    await expect(read([])).rejects.toThrow(ItemPagesError);
+  });
+
+  it("refuses an item repeated across the answer's pages", async () => {
+    await expect(
+      read([
+        { items: [item("a"), item("b")], next: "b" },
+        { items: [item("b")], next: null },
+      ]),
+    ).rejects.toThrow("The server sent an item twice.");
+  });
+
+  it("refuses a page whose cursor is not its last item", async () => {
+    await expect(
+      read([
+        { items: [item("a"), item("b")], next: "a" },
+        { items: [item("c")], next: null },
+      ]),
+    ).rejects.toThrow("The server sent a page that does not lead on.");
+  });
+
+  it("refuses a line the page contract does not allow", async () => {
+    const failure = read([{ items: [{ ...item("a"), ciphertext: "plain text" }], next: null }]);
+    await expect(failure).rejects.toMatchObject({ code: "bad_response" });
+  });
+
+  it("stops at the last page, reading nothing after it", async () => {
+    const ids = await read([
+      { items: [item("a")], next: null },
+      { items: [item("z")], next: null },
+    ]);
+    expect(ids).toEqual(["a"]);
+  });
+});
+
+describe("the SDK's item stream call", () => {
+  it("asks for newline-delimited JSON when the transport reads streams", async () => {
+    const asked: { path: string; headers?: Record<string, string> }[] = [];
+    const http: HttpPort = {
+      request: async () => null,
+      async *lines(input) {
+        asked.push(input);
+        yield { items: [], next: null };
+      },
+    };
+    const stream = vaultApi(http).itemStream;
+    expect(stream).not.toBeNull();
+    const values: unknown[] = [];
+    for await (const value of stream!("v 1", 100)) values.push(value);
+    expect(values).toEqual([{ items: [], next: null }]);
+    expect(asked).toEqual([
+      { path: "/api/v1/vaults/v%201/items?limit=100", headers: { accept: "application/x-ndjson" } },
+    ]);
+  });
+
+  it("is absent when the transport cannot stream, so pages are fetched one by one", () => {
+    expect(vaultApi({ request: async () => null }).itemStream).toBeNull();
+  });
+});
