@@ -1,6 +1,9 @@
 // A vault's items page by page (GET /vaults/:id/items), and the vault's detail without them
 // (?items=none): every item exactly once across the pages, in id order, bad paging parameters
 // refused naming the field (the SDK's reader of these pages: test/unit/sdk/item-pages.test.ts).
+// With `Accept: application/x-ndjson`, every page in one answer, a line each.
+import http from "node:http";
+import zlib from "node:zlib";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { encryptItem } from "@/lib/crypto";
 import type { ItemPageResponse } from "@/lib/api/item-page";
@@ -139,5 +142,84 @@ describe.each(inject("servers"))("item pages on $kind", (server) => {
 
   it("is a vault read: a non-member gets 404", async () => {
     expect((await page(outsider, "limit=5")).status).toBe(404);
+  });
+
+  /** The streamed answer over node:http, decoded as a browser would, and split into lines. */
+  const stream = (client: VaultClient, query: string, encoding = "identity") =>
+    new Promise<{ status: number; headers: http.IncomingHttpHeaders; lines: string[] }>(
+      (resolve, reject) => {
+        const url = `${server.url}/api/v1/vaults/${vaultId}/items?${query}`;
+        const headers = {
+          accept: "application/x-ndjson",
+          "accept-encoding": encoding,
+          cookie: client.api.jar.header() ?? "",
+        };
+        http
+          .get(url, { headers }, (response) => {
+            const coding = response.headers["content-encoding"];
+            const decoded =
+              coding === "br"
+                ? response.pipe(zlib.createBrotliDecompress())
+                : coding === "gzip"
+                  ? response.pipe(zlib.createGunzip())
+                  : response;
+            const chunks: Buffer[] = [];
+            decoded.on("data", (chunk: Buffer) => chunks.push(chunk));
+            decoded.on("error", reject);
+            decoded.on("end", () => {
+              const text = Buffer.concat(chunks).toString("utf8");
+              resolve({
+                status: response.statusCode ?? 0,
+                headers: response.headers,
+                lines: text.split("\n").filter(Boolean),
+              });
+            });
+          })
+          .on("error", reject);
+      },
+    );
+
+  it("streams every page in one answer, the first of `limit` items and each later one four times larger", async () => {
+    const answer = await stream(viewer, "limit=2");
+    expect(answer.status).toBe(200);
+    expect(answer.headers["content-type"]).toBe("application/x-ndjson");
+    const pages = answer.lines.map((line) => JSON.parse(line) as ItemPageResponse);
+    expect(pages.map((each) => each.items.length)).toEqual([2, 8, 13]);
+    expect(pages.at(-1)?.next).toBeNull();
+    for (const each of pages.slice(0, -1)) expect(each.next).toBe(each.items.at(-1)?.id);
+    const streamed = pages.flatMap((each) => each.items);
+    const { body } = await page(viewer, "limit=2000");
+    expect(streamed).toEqual(body.items);
+  });
+
+  it("streams from just after `after`", async () => {
+    const { body } = await page(owner, "limit=5");
+    const answer = await stream(owner, `limit=5&after=${body.next}`);
+    const streamed = answer.lines.flatMap((line) => (JSON.parse(line) as ItemPageResponse).items);
+    const { body: all } = await page(owner, "limit=2000");
+    expect(streamed).toEqual(all.items.slice(5));
+  });
+
+  it.each(["br", "gzip"])(
+    "compresses the stream with %s when the client takes it",
+    async (coding) => {
+      const answer = await stream(viewer, "limit=4", coding);
+      expect(answer.headers["content-encoding"]).toBe(coding);
+      const streamed = answer.lines.flatMap((line) => (JSON.parse(line) as ItemPageResponse).items);
+      expect(streamed.map((item) => item.id).sort()).toEqual([...ids].sort());
+    },
+  );
+
+  it("refuses a non-member's stream with the 404 an unknown vault gets, before any line", async () => {
+    const answer = await stream(outsider, "limit=5");
+    expect(answer.status).toBe(404);
+    expect(answer.headers["content-type"]).toMatch(/^application\/json/);
+    expect(JSON.parse(answer.lines.join(""))).toMatchObject({ error: { code: "not_found" } });
+  });
+
+  it("refuses a bad limit on the stream with 400 naming it", async () => {
+    const answer = await stream(owner, "limit=0");
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.lines.join(""))).toMatchObject({ error: { field: "limit" } });
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import type http from "node:http";
+import type { Writable } from "node:stream";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 
@@ -87,12 +88,26 @@ const encode: Record<Coding, (body: Buffer) => Promise<Buffer>> = {
   gzip: (body) => gzipOnce(body, { level: 1 }),
 };
 
+/** Streaming coders at the same settings, flushed after every piece of a streamed answer. */
+const streamEncoder: Record<Coding, () => zlib.BrotliCompress | zlib.Gzip> = {
+  br: () => zlib.createBrotliCompress({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } }),
+  gzip: () => zlib.createGzip({ level: 1 }),
+};
+const flushKind: Record<Coding, number> = {
+  br: zlib.constants.BROTLI_OPERATION_FLUSH,
+  gzip: zlib.constants.Z_SYNC_FLUSH,
+};
+
+/** Answers written piece by piece as their body produces them: a vault's item pages. */
+const streamedType = /^application\/x-ndjson/i;
+
 /**
  * Writes a fetch `Response` to Node's response in one write: every header (each Set-Cookie on
  * its own line) and the body, compressed when the client accepts brotli or gzip, it is of a
  * compressible type, at least 14 KB, and the handler did not opt out with
  * `Cache-Control: no-transform` (decision 0054). Every API answer is built in memory (JSON, a
- * CSV, an export file), so it is read whole.
+ * CSV, an export file), so it is read whole, except newline-delimited JSON, which is sent a
+ * piece at a time (sendStream).
  */
 export async function sendFetchResponse(
   request: http.IncomingMessage,
@@ -107,6 +122,9 @@ export async function sendFetchResponse(
   });
   if (cookies.length) response.setHeader("Set-Cookie", cookies);
   response.statusCode = answer.status;
+  if (answer.body && streamedType.test(answer.headers.get("content-type") ?? "")) {
+    return sendStream(request, response, answer, answer.body);
+  }
   let body: Buffer | null = answer.body ? Buffer.from(await answer.arrayBuffer()) : null;
   const coding =
     body && body.byteLength >= compressionThreshold ? codingFor(request, answer) : null;
@@ -118,6 +136,67 @@ export async function sendFetchResponse(
   if (!body) return void response.end();
   response.setHeader("Content-Length", body.byteLength);
   response.end(request.method === "HEAD" ? undefined : body);
+}
+
+/**
+ * A streamed answer: each piece its body yields is written (and the coder flushed) before the
+ * next is read, so the client can use a piece while the server makes the next, and a client
+ * that reads slowly holds the body back. A body that fails half way, or a client that goes
+ * away, ends the connection: the client sees an answer cut short, never a wrong ending.
+ */
+async function sendStream(
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  answer: Response,
+  body: ReadableStream<Uint8Array>,
+): Promise<void> {
+  const reader = body.getReader();
+  if (request.method === "HEAD") {
+    await reader.cancel();
+    return void response.end();
+  }
+  const coding = codingFor(request, answer);
+  const encoder = coding ? streamEncoder[coding]() : null;
+  if (coding && encoder) {
+    response.setHeader("Content-Encoding", coding);
+    response.setHeader("Vary", appendVary(answer.headers.get("vary")));
+    encoder.pipe(response);
+  }
+  const sink: Writable = encoder ?? response;
+  response.once("close", () => void reader.cancel().catch(() => {}));
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (response.destroyed) return;
+      sink.write(value);
+      if (coding && encoder) {
+        await untilClosedOr(response, (resolve) => encoder.flush(flushKind[coding], resolve));
+      }
+      // Asked after the flush, which may itself have drained the buffer.
+      if (sink.writableNeedDrain) {
+        await untilClosedOr(response, (resolve) => sink.once("drain", resolve));
+      }
+    }
+    sink.end();
+  } catch {
+    encoder?.destroy();
+    response.destroy();
+  }
+}
+
+/** Waits for `event` to call back, or for the connection to close, whichever comes first. */
+function untilClosedOr(
+  response: http.ServerResponse,
+  event: (resolve: () => void) => void,
+): Promise<void> {
+  return new Promise((resolve) => {
+    response.once("close", resolve);
+    event(() => {
+      response.off("close", resolve);
+      resolve();
+    });
+  });
 }
 
 function codingFor(request: http.IncomingMessage, answer: Response): Coding | null {
