@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { apiErrorSchema } from "@/lib/api/error";
 import { SdkError } from "@/lib/sdk/http-port";
+import { ndjsonValues } from "@/lib/sdk/ndjson";
 
 /**
  * An error answer from our API, with the server's readable message. An SdkError too, so the
@@ -78,23 +79,63 @@ export async function apiBlob(path: string): Promise<Blob> {
   }
 }
 
-async function apiOnce<Schema extends z.ZodType | undefined = undefined>(
+/**
+ * A GET whose answer is newline-delimited JSON, each line's value as it arrives: same errors,
+ * sign-in redirect and step-up as api(), up to the moment the answer begins.
+ */
+export async function* apiLines(
   path: string,
-  options: RequestOptions<Schema>,
-): Promise<Schema extends z.ZodType ? z.infer<Schema> : null> {
-  const init: RequestInit = {
-    method: options.method ?? (options.json === undefined ? "GET" : "POST"),
-    headers: { accept: "application/json", ...options.headers },
-    credentials: "same-origin",
-    cache: "no-store",
-  };
-  if (options.json !== undefined) {
-    init.headers = { ...init.headers, "content-type": "application/json" };
-    init.body = JSON.stringify(options.json);
-  }
+  options: { headers?: Record<string, string>; redirectOnUnauthorized?: boolean } = {},
+): AsyncGenerator<unknown> {
+  const attempt = () =>
+    apiResponse(path, {
+      method: "GET",
+      headers: { accept: "application/x-ndjson", ...options.headers },
+      redirectOnUnauthorized: options.redirectOnUnauthorized,
+    });
   let response: Response;
   try {
-    response = await fetch(path, init);
+    response = await attempt();
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === "step_up_required" && stepUpHandler)) {
+      throw error;
+    }
+    await stepUpHandler(error.message);
+    response = await attempt();
+  }
+  if (!response.body) return;
+  try {
+    yield* ndjsonValues(response.body);
+  } catch (error) {
+    if (error instanceof SdkError) throw error;
+    // The answer broke off (the connection dropped, or the server gave up half way).
+    throw new ApiError(
+      0,
+      "network",
+      "Coffer's answer broke off. Check your connection and try again.",
+    );
+  }
+}
+
+/** The fetch itself: a network failure, a 401 (which leaves for sign-in) and a non-2xx throw. */
+async function apiResponse(
+  path: string,
+  options: {
+    method: string;
+    headers: Record<string, string>;
+    body?: string;
+    redirectOnUnauthorized?: boolean;
+  },
+): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method,
+      headers: options.headers,
+      body: options.body,
+      credentials: "same-origin",
+      cache: "no-store",
+    });
   } catch {
     throw new ApiError(0, "network", "Cannot reach Coffer. Check your connection and try again.");
   }
@@ -104,6 +145,21 @@ async function apiOnce<Schema extends z.ZodType | undefined = undefined>(
     window.location.assign(SESSION_EXPIRED_URL);
   }
   if (!response.ok) throw await toApiError(response);
+  return response;
+}
+
+async function apiOnce<Schema extends z.ZodType | undefined = undefined>(
+  path: string,
+  options: RequestOptions<Schema>,
+): Promise<Schema extends z.ZodType ? z.infer<Schema> : null> {
+  const headers: Record<string, string> = { accept: "application/json", ...options.headers };
+  if (options.json !== undefined) headers["content-type"] = "application/json";
+  const response = await apiResponse(path, {
+    method: options.method ?? (options.json === undefined ? "GET" : "POST"),
+    headers,
+    body: options.json === undefined ? undefined : JSON.stringify(options.json),
+    redirectOnUnauthorized: options.redirectOnUnauthorized,
+  });
   if (response.status === 204 || !options.schema) {
     return null as Schema extends z.ZodType ? z.infer<Schema> : null;
   }

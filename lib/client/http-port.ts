@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { HttpAnswer, SessionHttpPort } from "@/lib/sdk/http-port";
-import { api } from "./api";
+import type { HttpAnswer, HttpPort, SessionHttpPort } from "@/lib/sdk/http-port";
+import { api, apiLines } from "./api";
 
 const anyBody = z.unknown();
 
@@ -12,7 +12,7 @@ const anyBody = z.unknown();
  */
 export function browserHttpPort(
   options: { redirectOnUnauthorized?: boolean } = {},
-): SessionHttpPort {
+): SessionHttpPort & Required<Pick<HttpPort, "lines">> {
   return {
     origin: window.location.origin,
     request: ({ method, path, headers, body }) =>
@@ -23,6 +23,8 @@ export function browserHttpPort(
         schema: anyBody,
         redirectOnUnauthorized: options.redirectOnUnauthorized,
       }),
+    lines: ({ path, headers }) =>
+      apiLines(path, { headers, redirectOnUnauthorized: options.redirectOnUnauthorized }),
     async postForm({ path, form }): Promise<HttpAnswer> {
       const response = await fetch(path, {
         method: "POST",

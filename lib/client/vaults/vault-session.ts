@@ -10,6 +10,7 @@ import type { Keyring } from "@/lib/client/keyring";
  */
 export const vaultHttp: HttpPort = {
   request: (input) => browserHttpPort().request(input),
+  lines: (input) => browserHttpPort().lines(input),
 };
 
 let current: { keyring: Keyring; session: VaultSession } | null = null;

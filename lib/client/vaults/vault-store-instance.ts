@@ -22,6 +22,7 @@ export function vaultStore(keyring: Keyring): VaultStore {
         list: async () => (await vaultApi.list()).vaults,
         head: (vaultId) => vaultApi.head(vaultId),
         itemPage: (vaultId, after, limit) => vaultApi.itemPage(vaultId, after, limit),
+        itemStream: vaultApi.itemStream ?? undefined,
         open: (summary) => openVault(keyring, summary),
         decrypt: (vaultId, key, items) =>
           decryptItems(keyring, vaultId, key, items, { saveRevisions: false }),

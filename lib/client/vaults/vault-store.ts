@@ -47,6 +47,8 @@ export interface VaultSource {
   list(): Promise<VaultSummaryDto[]>;
   head(vaultId: string): Promise<VaultDetailResponse>;
   itemPage(vaultId: string, after: string | null, limit: number): Promise<ItemPageResponse>;
+  /** Every page in one answer, read as it arrives (the SDK's ItemPageStream), where possible. */
+  itemStream?(vaultId: string, firstLimit: number): AsyncIterable<unknown>;
   open(summary: VaultSummaryDto): Promise<OpenedVault>;
   /**
    * Decrypts under each item's AD, refusing rolled-back revisions (sdk decryptItems). It need
@@ -206,7 +208,10 @@ export class VaultStore {
     const previous = this.vaults.get(vaultId);
     // Progress is shown only for a first load; a refresh swaps in the result when complete.
     const showProgress = !previous?.complete;
-    const pages = itemPages((after, limit) => this.source.itemPage(vaultId, after, limit));
+    const { itemStream } = this.source;
+    const pages = itemPages((after, limit) => this.source.itemPage(vaultId, after, limit), {
+      stream: itemStream && ((firstLimit) => itemStream.call(this.source, vaultId, firstLimit)),
+    });
     try {
       const firstPage = pages.next();
       // An unhandled rejection while the detail is awaited would surface on its own.

@@ -228,3 +228,49 @@ describe("the vault store", () => {
     expect(store.vault(vaultId)?.items[0]?.text).toContain("stripe live");
   });
 });
+
+describe("the vault store over a streamed answer", () => {
+  let key: Uint8Array;
+  beforeAll(async () => {
+    await getSodium();
+    key = newVaultKey();
+  });
+
+  /** The fake server's pages, all in one answer; `cut` drops the answer's last pages. */
+  function streaming(server: ReturnType<typeof fakeServer>, cut = 0): VaultSource {
+    const source = server.source();
+    return {
+      ...source,
+      itemPage: async () => {
+        throw new Error("a streamed read makes no page request");
+      },
+      async *itemStream(id, firstLimit) {
+        const pages: ItemPageResponse[] = [];
+        let after: string | null = null;
+        do {
+          const page: ItemPageResponse = await source.itemPage(id, after, firstLimit);
+          pages.push(page);
+          after = page.next;
+        } while (after !== null);
+        yield* pages.slice(0, pages.length - cut);
+      },
+    };
+  }
+
+  it("reads every page from the one answer when the source can stream", async () => {
+    const server = fakeServer(key, ["delta", "alpha", "charlie", "bravo", "echo"]);
+    const store = new VaultStore(streaming(server));
+    await store.ensureVault(vaultId);
+    expect(titlesOf(store)).toEqual(["alpha", "bravo", "charlie", "delta", "echo"]);
+    expect(store.vault(vaultId)).toMatchObject({ complete: true, error: null, missing: 0 });
+  });
+
+  it("says so when the answer breaks off before the vault's last page", async () => {
+    const server = fakeServer(key, ["delta", "alpha", "charlie", "bravo", "echo"]);
+    const store = new VaultStore(streaming(server, 1));
+    await store.ensureVault(vaultId);
+    expect(store.vault(vaultId)?.error).toBe(
+      "The server's answer ended before the vault's last item.",
+    );
+  });
+});
