@@ -123,7 +123,9 @@ export async function importBenchmarks(): Promise<BenchResult[]> {
       await page.getByText("bitwarden_export_5000.json:").waitFor();
       await page.getByRole("button", { name: "Read file" }).click();
       await page.getByLabel("New vault name").fill(`Bench import ${round}`);
-      await page.getByRole("button", { name: `Import ${itemCount} items` }).click();
+      await page
+        .getByRole("button", { name: `Import ${itemCount.toLocaleString("en")} items` })
+        .click();
       await page.getByRole("heading", { name: "Import finished" }).waitFor({ timeout: 120_000 });
       await page
         .getByText(
