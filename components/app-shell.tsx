@@ -7,7 +7,7 @@ import { signOut } from "@/lib/client/auth";
 import { lock } from "@/lib/client/keyring";
 import { Brand } from "./brand";
 import { CommandPalette } from "./search/command-palette";
-import { LockdownBanner } from "./lockdown-banner";
+import { LockdownBanner } from "./lockdown/lockdown-banner";
 import { useKeyring } from "./keyring-provider";
 import { mainLinks } from "./shell/main-links";
 import { MAIN_MENU_ID, MenuButton } from "./shell/menu-button";

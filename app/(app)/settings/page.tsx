@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { SettingsView } from "@/components/settings-view";
+import { SettingsView } from "@/components/settings/settings-view";
 import { sessionList } from "@/lib/server/session-views";
 import { AppPage } from "../app-page";
 

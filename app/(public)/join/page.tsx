@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { JoinForm } from "@/components/join-form";
+import { JoinForm } from "@/components/account-creation/join-form";
 
 export const metadata: Metadata = { title: "Join · Coffer" };
 

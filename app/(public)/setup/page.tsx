@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { SetupForm } from "@/components/setup-form";
+import { SetupForm } from "@/components/account-creation/setup-form";
 import { organizationExists } from "@/lib/server/data/organization";
 
 export const dynamic = "force-dynamic";

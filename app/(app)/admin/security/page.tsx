@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { LockdownCard } from "@/components/lockdown-card";
+import { LockdownCard } from "@/components/lockdown/lockdown-card";
 import { MfaPolicyView } from "@/components/mfa-policy/mfa-policy-view";
-import { RotationDueSettingsCard } from "@/components/rotation-due-settings-card";
+import { RotationDueSettingsCard } from "@/components/rotation/rotation-due-settings-card";
 import { OrgLinksCard } from "@/components/share-links/org-links-card";
 import { SharePolicyCard } from "@/components/share-links/share-policy-card";
 import { complianceView } from "@/lib/server/mfa/compliance-view";

@@ -11,13 +11,13 @@ import {
 } from "@/lib/api/invite";
 import { api, errorMessage } from "@/lib/client/api";
 import { EmergencyKit } from "./emergency-kit";
-import { KdfProgress } from "./kdf-progress";
-import { NewPasswordFields, validateNewPassword } from "./password-fields";
+import { KdfProgress } from "../kdf-progress";
+import { NewPasswordFields, validateNewPassword } from "../password-fields";
 import { useAccountCreation } from "./use-account-creation";
-import { Alert } from "./ui/alert";
-import { Button } from "./ui/button";
-import { Card } from "./ui/card";
-import { Field } from "./ui/field";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+import { Card } from "../ui/card";
+import { Field } from "../ui/field";
 
 type Lookup =
   | { state: "loading" }

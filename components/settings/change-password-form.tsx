@@ -3,14 +3,14 @@
 import { useCallback, useState, type FormEvent } from "react";
 import { WrongPasswordError } from "@/lib/client/auth";
 import { changeMasterPassword } from "@/lib/client/session-flows";
-import { KdfProgress } from "./kdf-progress";
-import { useKeyring } from "./keyring-provider";
-import { NewPasswordFields, validateNewPassword } from "./password-fields";
-import { Alert } from "./ui/alert";
-import { Button } from "./ui/button";
-import { Card, CardHeader } from "./ui/card";
-import { Field } from "./ui/field";
-import { useAction } from "./ui/use-action";
+import { KdfProgress } from "../kdf-progress";
+import { useKeyring } from "../keyring-provider";
+import { NewPasswordFields, validateNewPassword } from "../password-fields";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+import { Card, CardHeader } from "../ui/card";
+import { Field } from "../ui/field";
+import { useAction } from "../ui/use-action";
 import { countOf } from "@/lib/client/format";
 
 type Phase = "current" | "new" | "saving";

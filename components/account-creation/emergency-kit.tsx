@@ -2,8 +2,8 @@
 
 import { useId, useState, type ReactNode } from "react";
 import { downloadEmergencyKit, type EmergencyKitDetails } from "@/lib/client/emergency-kit-text";
-import { Alert } from "./ui/alert";
-import { Button } from "./ui/button";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
 import { useKitLeaveWarning } from "./use-kit-leave-warning";
 
 function KitRow({ label, children }: { label: string; children: ReactNode }) {

@@ -3,9 +3,9 @@
 import { useEffect, useState } from "react";
 import { downloadEmergencyKit } from "@/lib/client/emergency-kit-text";
 import { loadSecretKey } from "@/lib/client/secret-key-store";
-import { Alert } from "./ui/alert";
-import { Button } from "./ui/button";
-import { Card, CardHeader } from "./ui/card";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+import { Card, CardHeader } from "../ui/card";
 
 /** The kit again, from the Secret Key this device remembers; the server cannot provide it. */
 export function EmergencyKitDownload({

@@ -4,14 +4,14 @@ import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import { countOf, dateTime } from "@/lib/client/format";
 import { LOCKDOWN_CONFIRMATION, rotationApi, type LockdownResult } from "@/lib/client/rotation";
-import { Alert } from "./ui/alert";
-import { Button } from "./ui/button";
-import { Card, CardHeader } from "./ui/card";
-import { ConfirmDialog } from "./ui/confirm-dialog";
-import { Field } from "./ui/field";
-import { Modal } from "./ui/modal";
-import { useAction } from "./ui/use-action";
-import { useResource } from "./ui/use-resource";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+import { Card, CardHeader } from "../ui/card";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { Field } from "../ui/field";
+import { Modal } from "../ui/modal";
+import { useAction } from "../ui/use-action";
+import { useResource } from "../ui/use-resource";
 
 /**
  * Break-glass lockdown on the admin's Security page: its state, starting it (a typed

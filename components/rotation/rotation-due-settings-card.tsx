@@ -2,12 +2,12 @@
 
 import { useCallback, useState, type FormEvent } from "react";
 import { rotationApi } from "@/lib/client/rotation";
-import { Alert } from "./ui/alert";
-import { Button } from "./ui/button";
-import { Card, CardHeader } from "./ui/card";
-import { Field } from "./ui/field";
-import { useAction } from "./ui/use-action";
-import { useResource } from "./ui/use-resource";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+import { Card, CardHeader } from "../ui/card";
+import { Field } from "../ui/field";
+import { useAction } from "../ui/use-action";
+import { useResource } from "../ui/use-resource";
 
 const LIMITS = { high: 24 * 90, medium: 24 * 365 };
 

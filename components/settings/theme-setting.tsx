@@ -2,7 +2,7 @@
 
 import { useState, useSyncExternalStore } from "react";
 import { readTheme, writeTheme, type Theme } from "@/lib/client/theme";
-import { Card, CardHeader } from "./ui/card";
+import { Card, CardHeader } from "../ui/card";
 
 const noSubscription = () => () => {};
 

@@ -2,15 +2,15 @@
 
 import Link from "next/link";
 import type { SessionDto } from "@/lib/api/session";
-import type { ShellAccount } from "./app-shell";
+import type { ShellAccount } from "../app-shell";
 import { AutoLockSetting } from "./auto-lock-setting";
 import { ChangePasswordForm } from "./change-password-form";
 import { EmergencyKitDownload } from "./emergency-kit-download";
-import { SessionsPanel } from "./sessions/sessions-panel";
-import { useSessions } from "./sessions/use-sessions";
+import { SessionsPanel } from "../sessions/sessions-panel";
+import { useSessions } from "../sessions/use-sessions";
 import { ThemeSetting } from "./theme-setting";
-import { ClipboardSetting } from "./vaults/clipboard-setting";
-import { Card, CardHeader } from "./ui/card";
+import { ClipboardSetting } from "../vaults/clipboard-setting";
+import { Card, CardHeader } from "../ui/card";
 
 export function SettingsView({
   account,

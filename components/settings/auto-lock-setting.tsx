@@ -7,10 +7,10 @@ import {
   readIdleLockMinutes,
   writeIdleLockMinutes,
 } from "@/lib/client/idle-lock";
-import { Alert } from "./ui/alert";
-import { Button } from "./ui/button";
-import { Card, CardHeader } from "./ui/card";
-import { Field } from "./ui/field";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+import { Card, CardHeader } from "../ui/card";
+import { Field } from "../ui/field";
 import { countOf } from "@/lib/client/format";
 
 const noSubscription = () => () => {};

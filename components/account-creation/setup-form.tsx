@@ -6,13 +6,13 @@ import { email as emailSchema } from "@/lib/api/common";
 import { fieldProblem, maxLengthOf } from "@/lib/api/issue-sentence";
 import { api } from "@/lib/client/api";
 import { EmergencyKit } from "./emergency-kit";
-import { KdfProgress } from "./kdf-progress";
-import { looksLikeEmail, NewPasswordFields, validateNewPassword } from "./password-fields";
+import { KdfProgress } from "../kdf-progress";
+import { looksLikeEmail, NewPasswordFields, validateNewPassword } from "../password-fields";
 import { useAccountCreation } from "./use-account-creation";
-import { Alert } from "./ui/alert";
-import { Button } from "./ui/button";
-import { Card } from "./ui/card";
-import { Field } from "./ui/field";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+import { Card } from "../ui/card";
+import { Field } from "../ui/field";
 
 const apiFields: Record<string, string> = {
   organizationName: "organizationName",
