@@ -11,11 +11,10 @@ import {
 } from "@/lib/api/invite";
 import { api, errorMessage } from "@/lib/client/api";
 import { EmergencyKit } from "./emergency-kit";
-import { KdfProgress } from "../kdf-progress";
-import { NewPasswordFields, validateNewPassword } from "../password-fields";
+import { validateNewPassword } from "../password-fields";
+import { MasterPasswordStep } from "./master-password-step";
 import { useAccountCreation } from "./use-account-creation";
 import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { Field } from "../ui/field";
 
@@ -192,27 +191,17 @@ export function JoinForm() {
             disabled={working}
             autoFocus
           />
-          <NewPasswordFields
+          <MasterPasswordStep
             password={password}
             confirm={confirm}
             onPasswordChange={setPassword}
             onConfirmChange={setConfirm}
-            passwordLabel="Master password"
-            confirmLabel="Confirm master password"
-            passwordError={fieldErrors.password}
-            confirmError={fieldErrors.confirm}
-            disabled={working}
+            phase={phase}
+            fieldErrors={fieldErrors}
+            error={creation.error}
+            submitLabel="Create account"
+            savingLabel="Creating account…"
           />
-          {phase === "deriving" && <KdfProgress />}
-          {creation.error && <Alert>{creation.error}</Alert>}
-          <Button
-            type="submit"
-            className="w-full"
-            busy={working}
-            busyLabel={phase === "deriving" ? "Deriving keys…" : "Creating account…"}
-          >
-            Create account
-          </Button>
         </form>
       </Card>
     </div>

@@ -6,11 +6,10 @@ import { email as emailSchema } from "@/lib/api/common";
 import { fieldProblem, maxLengthOf } from "@/lib/api/issue-sentence";
 import { api } from "@/lib/client/api";
 import { EmergencyKit } from "./emergency-kit";
-import { KdfProgress } from "../kdf-progress";
-import { looksLikeEmail, NewPasswordFields, validateNewPassword } from "../password-fields";
+import { looksLikeEmail, validateNewPassword } from "../password-fields";
+import { MasterPasswordStep } from "./master-password-step";
 import { useAccountCreation } from "./use-account-creation";
 import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { Field } from "../ui/field";
 
@@ -154,27 +153,17 @@ export function SetupForm() {
             error={fieldErrors.email}
             disabled={working}
           />
-          <NewPasswordFields
+          <MasterPasswordStep
             password={password}
             confirm={confirm}
             onPasswordChange={setPassword}
             onConfirmChange={setConfirm}
-            passwordLabel="Master password"
-            confirmLabel="Confirm master password"
-            passwordError={fieldErrors.password}
-            confirmError={fieldErrors.confirm}
-            disabled={working}
+            phase={phase}
+            fieldErrors={fieldErrors}
+            error={creation.error}
+            submitLabel="Create organisation"
+            savingLabel="Creating organisation…"
           />
-          {phase === "deriving" && <KdfProgress />}
-          {creation.error && <Alert>{creation.error}</Alert>}
-          <Button
-            type="submit"
-            className="w-full"
-            busy={working}
-            busyLabel={phase === "deriving" ? "Deriving keys…" : "Creating organisation…"}
-          >
-            Create organisation
-          </Button>
         </form>
       </Card>
     </div>
