@@ -42,9 +42,10 @@ export interface ItemPagesOptions {
 }
 
 /**
- * Each page after the first asks for four times as many items as the one before, up to `limit`:
- * the first rows come from a small page, and a large vault arrives in few requests, each one
- * fetched while the page before it is decrypted. Every request costs a round trip and a render.
+ * Each page after the first holds four times as many items as the one before, up to `limit`:
+ * the first rows come from a small page, and a large vault arrives in few pages, each one on
+ * the wire while the page before it is decrypted. Every page costs a render (and, fetched, a
+ * round trip); a streamed answer is cut the same way.
  */
 export const PAGE_GROWTH = ITEM_PAGE_GROWTH;
 
@@ -71,8 +72,9 @@ export async function* itemPages(
     yield page.items;
   }
   // DO NOT REMOVE: an answer cut short would otherwise pass for the whole vault.
-  if (last?.next !== null)
+  if (last?.next !== null) {
     throw new ItemPagesError("The server's answer ended before the vault's last item.");
+  }
 }
 
 function checkPage(page: ItemPageResponse, seen: Set<string>) {
