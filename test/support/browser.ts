@@ -43,7 +43,9 @@ export function watchForErrors(page: Page, allowed: RegExp[] = []): () => string
     if (message.type() !== "error") return;
     const text = message.text();
     if (cspViolation.test(text) || !allowed.some((pattern) => pattern.test(text))) {
-      errors.push(text);
+      // A failed resource names no address in its text: the location says which one it was.
+      const where = message.location().url;
+      errors.push(where && !text.includes(where) ? `${text} (${where})` : text);
     }
   });
   page.on("pageerror", (error) => errors.push(error.message));
