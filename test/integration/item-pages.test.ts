@@ -183,6 +183,7 @@ describe.each(inject("servers"))("item pages on $kind", (server) => {
     const answer = await stream(viewer, "limit=2");
     expect(answer.status).toBe(200);
     expect(answer.headers["content-type"]).toBe("application/x-ndjson");
+    expect(answer.headers["x-accel-buffering"]).toBe("no");
     const pages = answer.lines.map((line) => JSON.parse(line) as ItemPageResponse);
     expect(pages.map((each) => each.items.length)).toEqual([2, 8, 13]);
     expect(pages.at(-1)?.next).toBeNull();

@@ -45,6 +45,11 @@ export async function itemPageStream(
     { highWaterMark: 0 },
   );
   return new Response(body, {
-    headers: { "Content-Type": ITEM_STREAM_TYPE, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": ITEM_STREAM_TYPE,
+      "Cache-Control": "no-store",
+      // nginx would otherwise collect the whole answer before passing any of it on.
+      "X-Accel-Buffering": "no",
+    },
   });
 }
