@@ -49,25 +49,11 @@ export async function api<Schema extends z.ZodType | undefined = undefined>(
   path: string,
   options: RequestOptions<Schema> = {},
 ): Promise<Schema extends z.ZodType ? z.infer<Schema> : null> {
-  try {
-    return await apiOnce(path, options);
-  } catch (error) {
-    // A sensitive action the server wants confirmed with a key: confirm, then ask once more.
-    if (error instanceof ApiError && error.code === "step_up_required" && stepUpHandler) {
-      await stepUpHandler(error.message);
-      return apiOnce(path, options);
-    }
-    throw error;
-  }
+  return withStepUp(() => apiOnce(path, options));
 }
 
-/** A request that answers with a file (exports): same errors and step-up as api(). */
-export async function apiBlob(path: string): Promise<Blob> {
-  const attempt = async () => {
-    const response = await fetch(path, { credentials: "same-origin", cache: "no-store" });
-    if (!response.ok) throw await toApiError(response);
-    return response.blob();
-  };
+/** A sensitive action the server wants confirmed with a key: confirm, then ask once more. */
+async function withStepUp<Result>(attempt: () => Promise<Result>): Promise<Result> {
   try {
     return await attempt();
   } catch (error) {
@@ -79,6 +65,15 @@ export async function apiBlob(path: string): Promise<Blob> {
   }
 }
 
+/** A request that answers with a file (exports): same errors and step-up as api(). */
+export async function apiBlob(path: string): Promise<Blob> {
+  return withStepUp(async () => {
+    const response = await fetch(path, { credentials: "same-origin", cache: "no-store" });
+    if (!response.ok) throw await toApiError(response);
+    return response.blob();
+  });
+}
+
 /**
  * A GET whose answer is newline-delimited JSON, each line's value as it arrives: same errors,
  * sign-in redirect and step-up as api(), up to the moment the answer begins.
@@ -87,22 +82,13 @@ export async function* apiLines(
   path: string,
   options: { headers?: Record<string, string>; redirectOnUnauthorized?: boolean } = {},
 ): AsyncGenerator<unknown> {
-  const attempt = () =>
+  const response = await withStepUp(() =>
     apiResponse(path, {
       method: "GET",
       headers: { accept: "application/x-ndjson", ...options.headers },
       redirectOnUnauthorized: options.redirectOnUnauthorized,
-    });
-  let response: Response;
-  try {
-    response = await attempt();
-  } catch (error) {
-    if (!(error instanceof ApiError && error.code === "step_up_required" && stepUpHandler)) {
-      throw error;
-    }
-    await stepUpHandler(error.message);
-    response = await attempt();
-  }
+    }),
+  );
   if (!response.body) return;
   try {
     yield* ndjsonValues(response.body);
