@@ -153,6 +153,11 @@ export async function listVaultRevisions(vaultId: string) {
   });
 }
 
+/** An item page as the API's `itemPageResponse` JSON, the items' text passed through as written. */
+export function itemPageText(page: { itemsJson: string; next: string | null }): string {
+  return `{"items":${page.itemsJson},"next":${JSON.stringify(page.next)}}`;
+}
+
 /**
  * One page of a vault's current items in id order, from just after `after`, as the JSON text
  * of its `items` array in the API's item shape, written by the database in one statement: a

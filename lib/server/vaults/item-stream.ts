@@ -1,6 +1,6 @@
 import "server-only";
 import { ITEM_PAGE_GROWTH, ITEM_PAGE_MAX, ITEM_STREAM_TYPE } from "@/lib/api/item-page";
-import { listItemPageJson } from "../data/items";
+import { itemPageText, listItemPageJson } from "../data/items";
 
 /**
  * Every page of a vault's items from just after `after`, one JSON page per line, the first of
@@ -21,7 +21,7 @@ export async function itemPageStream(
   if (!first) return null;
   const encoder = new TextEncoder();
   const line = (page: { itemsJson: string; next: string | null }) =>
-    encoder.encode(`{"items":${page.itemsJson},"next":${JSON.stringify(page.next)}}\n`);
+    encoder.encode(`${itemPageText(page)}\n`);
   let size = limit;
   let next = first.next;
   let firstLine: Uint8Array | null = line(first);

@@ -1,7 +1,7 @@
 import { route } from "@/lib/server/route";
 import { createItemRequest } from "@/lib/api/vault";
 import { ITEM_STREAM_TYPE, itemPageQuery } from "@/lib/api/item-page";
-import { createItem, listItemPageJson } from "@/lib/server/data/items";
+import { createItem, itemPageText, listItemPageJson } from "@/lib/server/data/items";
 import { canEditVault } from "@/lib/server/policies";
 import { notFound } from "@/lib/server/errors";
 import { itemToDto } from "@/lib/server/dto";
@@ -32,7 +32,7 @@ export const GET = route({
     const page = await listItemPageJson(vaultId, session.userId, query.after, query.limit);
     if (!page) throw notFound("No such vault.");
     // The database wrote the items' JSON; it goes out as it came, not parsed and written again.
-    return new Response(`{"items":${page.itemsJson},"next":${JSON.stringify(page.next)}}`, {
+    return new Response(itemPageText(page), {
       headers: { "Content-Type": "application/json", "Cache-Control": "no-store" },
     });
   },
