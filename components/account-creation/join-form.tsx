@@ -10,7 +10,7 @@ import {
   type InviteLookupResponse,
 } from "@/lib/api/invite";
 import { api, errorMessage } from "@/lib/client/api";
-import { EmergencyKit } from "./emergency-kit";
+import { KitStep } from "./kit-step";
 import { validateNewPassword } from "../password-fields";
 import { MasterPasswordStep } from "./master-password-step";
 import { useAccountCreation } from "./use-account-creation";
@@ -115,23 +115,11 @@ export function JoinForm() {
 
   if ((phase === "kit" || phase === "continuing") && creation.kit) {
     return (
-      <div className="mx-auto w-full max-w-2xl">
-        <Alert tone="success" className="mb-6 print:hidden" title="Your account is ready.">
-          Save your Emergency Kit before you continue: it holds your Secret Key, which this page
-          shows only once.
-        </Alert>
-        <EmergencyKit
-          kit={{
-            organizationName: invite.organizationName,
-            email: creation.kit.email,
-            secretKey: creation.kit.secretKey,
-            signInUrl: `${window.location.origin}/signin`,
-          }}
-          onContinue={creation.continueToApp}
-          continuing={phase === "continuing"}
-          error={creation.error}
-        />
-      </div>
+      <KitStep
+        title="Your account is ready."
+        organizationName={invite.organizationName}
+        creation={{ ...creation, kit: creation.kit }}
+      />
     );
   }
 

@@ -5,11 +5,10 @@ import { accountCreatedResponse, newAccount, setupRequest } from "@/lib/api/acco
 import { email as emailSchema } from "@/lib/api/common";
 import { fieldProblem, maxLengthOf } from "@/lib/api/issue-sentence";
 import { api } from "@/lib/client/api";
-import { EmergencyKit } from "./emergency-kit";
+import { KitStep } from "./kit-step";
 import { looksLikeEmail, validateNewPassword } from "../password-fields";
 import { MasterPasswordStep } from "./master-password-step";
 import { useAccountCreation } from "./use-account-creation";
-import { Alert } from "../ui/alert";
 import { Card } from "../ui/card";
 import { Field } from "../ui/field";
 
@@ -63,23 +62,11 @@ export function SetupForm() {
 
   if ((phase === "kit" || phase === "continuing") && creation.kit) {
     return (
-      <div className="mx-auto w-full max-w-2xl">
-        <Alert tone="success" className="mb-6 print:hidden" title="Your organisation is ready.">
-          Save your Emergency Kit before you continue: it holds your Secret Key, which this page
-          shows only once.
-        </Alert>
-        <EmergencyKit
-          kit={{
-            organizationName: organizationName.trim(),
-            email: creation.kit.email,
-            secretKey: creation.kit.secretKey,
-            signInUrl: `${window.location.origin}/signin`,
-          }}
-          onContinue={creation.continueToApp}
-          continuing={phase === "continuing"}
-          error={creation.error}
-        />
-      </div>
+      <KitStep
+        title="Your organisation is ready."
+        organizationName={organizationName.trim()}
+        creation={{ ...creation, kit: creation.kit }}
+      />
     );
   }
 
