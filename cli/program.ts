@@ -34,10 +34,23 @@ export async function createProgram(args: readonly string[]): Promise<Command> {
     .exitOverride()
     .configureOutput({
       // Commander's own messages already start with "error:"; keep them to one line.
-      outputError: (message, write) => write(`coffer: ${message.replace(/^error:\s*/, "")}`),
+      outputError: (message, write) =>
+        write(`coffer: ${withIdHint(message.replace(/^error:\s*/, ""))}`),
     });
   for (const register of await registrationsFor(args)) register(program);
   return program;
+}
+
+// Ids are base64url, so one in 64 begins with "-" and commander takes it for a short option.
+const UNKNOWN_ID_LIKE_OPTION = /^unknown option '-[A-Za-z0-9_-]{10,}'/;
+
+/** Commander's message, with a pointer to `--` when the "option" it rejects looks like an id. */
+export function withIdHint(message: string): string {
+  if (!UNKNOWN_ID_LIKE_OPTION.test(message)) return message;
+  return message.replace(
+    /\n?$/,
+    ' (an id that begins with "-" goes after "--", behind every option)\n',
+  );
 }
 
 async function registrationsFor(args: readonly string[]): Promise<Registration[]> {

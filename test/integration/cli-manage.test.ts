@@ -159,11 +159,13 @@ describe.each(inject("servers"))("coffer sa and token on $kind", (server) => {
     expect(text.stdout).toContain("uses left, last used");
 
     // Without a terminal to ask, revoking needs --yes; nothing is revoked without it.
-    const unconfirmed = await cli(["token", "revoke", name, tokenId]);
+    // The token's id may begin with "-", so it goes after "--" as docs/cli.md says.
+    const unconfirmed = await cli(["token", "revoke", "--", name, tokenId]);
     expect(unconfirmed.code).toBe(EXIT.usage);
+    expect(unconfirmed.stderr).toContain("pass --yes");
     expect((await tokens(name))[0]!.status).toBe("active");
 
-    const revoked = await cli(["token", "revoke", name, tokenId, "--yes"]);
+    const revoked = await cli(["token", "revoke", "--yes", "--", name, tokenId]);
     expect(revoked.code, revoked.stderr).toBe(EXIT.ok);
     expect((await tokens(name))[0]!.status).toBe("revoked");
     const refused = await readWith(token);
@@ -254,10 +256,10 @@ describe.each(inject("servers"))("coffer sa and token on $kind", (server) => {
     expect(made.code, made.stderr).toBe(EXIT.ok);
     const tokenId = machineTokenId(parseMachineToken(made.stdout.trim()));
 
-    const declined = await onTerminal(["token", "revoke", name, tokenId], env, "n");
+    const declined = await onTerminal(["token", "revoke", "--", name, tokenId], env, "n");
     expect(declined.code).toBe(EXIT.failure);
     expect((await tokens(name))[0]!.status).toBe("active");
-    const accepted = await onTerminal(["token", "revoke", name, tokenId], env, "y");
+    const accepted = await onTerminal(["token", "revoke", "--", name, tokenId], env, "y");
     expect(accepted.code, accepted.screen()).toBe(EXIT.ok);
     expect((await tokens(name))[0]!.status).toBe("revoked");
 

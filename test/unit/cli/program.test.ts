@@ -2,7 +2,7 @@
 // load the person commands, yet the help still lists every command and a typo still gets its
 // "did you mean".
 import { describe, expect, it } from "vitest";
-import { createProgram, namedCommand } from "@/cli/program";
+import { createProgram, namedCommand, withIdHint } from "@/cli/program";
 import { commandModules } from "@/cli/commands";
 
 const names = (program: Awaited<ReturnType<typeof createProgram>>) =>
@@ -47,5 +47,19 @@ describe("createProgram", () => {
 
   it("registers none for --version alone", async () => {
     expect(names(await createProgram(["--version"]))).toEqual([]);
+  });
+});
+
+describe("withIdHint", () => {
+  it("points to -- when the rejected option looks like an id", () => {
+    expect(withIdHint("unknown option '-reuRcaJ8h5mh2oNjRlQAQ'\n")).toBe(
+      `unknown option '-reuRcaJ8h5mh2oNjRlQAQ' (an id that begins with "-" goes after "--", behind every option)\n`,
+    );
+  });
+
+  it("leaves a mistyped option's message as commander wrote it", () => {
+    const message = "unknown option '--yse'\n(Did you mean --yes?)\n";
+    expect(withIdHint(message)).toBe(message);
+    expect(withIdHint("unknown option '-x'\n")).toBe("unknown option '-x'\n");
   });
 });
