@@ -3,7 +3,7 @@
 // their stream is open gets no page after the removal. Over a socket, the pages of a small vault
 // all leave at once, so this drives the server's stream in this process, page by page, against
 // the shared PostgreSQL server's database (PGlite's directory belongs to its server alone).
-import { beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { encryptItem } from "@/lib/crypto";
 import type { ItemPageResponse } from "@/lib/api/item-page";
 import {
@@ -25,7 +25,10 @@ describe.runIf(postgres)("a streamed item answer on postgresql", () => {
   let vaultId: string;
   let itemPageStream: typeof import("@/lib/server/vaults/item-stream").itemPageStream;
 
+  const databaseUrl = process.env.DATABASE_URL;
+
   beforeAll(async () => {
+    // lib/server/env.ts reads the setting as the stream's modules load, below.
     process.env.DATABASE_URL = server.databaseUrl;
     ({ itemPageStream } = await import("@/lib/server/vaults/item-stream"));
     owner = await ownerVaultClient(server);
@@ -46,6 +49,11 @@ describe.runIf(postgres)("a streamed item answer on postgresql", () => {
     expect(batch.status).toBe(201);
     expect((await owner.shareWith(vaultId, reader.userId, "view")).status).toBe(201);
   }, 120_000);
+
+  afterAll(() => {
+    if (databaseUrl === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = databaseUrl;
+  });
 
   const pageOf = (chunk: Uint8Array | undefined) =>
     JSON.parse(new TextDecoder().decode(chunk)) as ItemPageResponse;
