@@ -42,7 +42,8 @@ export async function createProgram(args: readonly string[]): Promise<Command> {
 }
 
 // Ids are base64url, so one in 64 begins with "-" and commander takes it for a short option.
-const UNKNOWN_ID_LIKE_OPTION = /^unknown option '-[A-Za-z0-9_-]{10,}'/;
+// A single dash and then ten or more characters: no short option, and no mistyped long one.
+const UNKNOWN_ID_LIKE_OPTION = /^unknown option '-[A-Za-z0-9_][A-Za-z0-9_-]{9,}'/;
 
 /** Commander's message, with a pointer to `--` when the "option" it rejects looks like an id. */
 export function withIdHint(message: string): string {

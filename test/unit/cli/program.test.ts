@@ -61,5 +61,7 @@ describe("withIdHint", () => {
     const message = "unknown option '--yse'\n(Did you mean --yes?)\n";
     expect(withIdHint(message)).toBe(message);
     expect(withIdHint("unknown option '-x'\n")).toBe("unknown option '-x'\n");
+    const long = "unknown option '--max-token-tll'\n(Did you mean --max-token-ttl?)\n";
+    expect(withIdHint(long)).toBe(long);
   });
 });
